@@ -1,0 +1,275 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from interviews.models import CaseStudy, InterviewQuestion
+from salaries.models import SalaryBand
+
+from .models import (
+    CareerMove,
+    EducationLevel,
+    EducationRequirement,
+    EmployerType,
+    ExperienceLevel,
+    Fact,
+    MatrixCell,
+    Mission,
+    Role,
+    RoleAlias,
+    RoleEmployer,
+    RoleSkill,
+    RoleTraining,
+    Skill,
+    Source,
+    Training,
+)
+
+
+class RoleInline(admin.TabularInline):
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class RoleAliasInline(RoleInline):
+    model = RoleAlias
+    fields = ["name", "source", "order"]
+
+
+class MissionInline(admin.StackedInline):
+    model = Mission
+    extra = 0
+    fields = [("title", "order"), "description", "source"]
+    autocomplete_fields = ["source"]
+
+
+class RoleSkillInline(RoleInline):
+    model = RoleSkill
+    fields = ["skill", "wording", "source", "order"]
+    autocomplete_fields = ["skill", "source"]
+
+
+class MatrixCellInline(RoleInline):
+    model = MatrixCell
+    fields = ["skill", "experience_level", "description", "source", "order"]
+    autocomplete_fields = ["skill", "source"]
+
+
+class RoleTrainingInline(RoleInline):
+    model = RoleTraining
+    fields = ["training", "note", "source", "order"]
+    autocomplete_fields = ["training", "source"]
+
+
+class EducationRequirementInline(RoleInline):
+    model = EducationRequirement
+    fields = ["level", "wording", "source", "order"]
+
+
+class RoleEmployerInline(RoleInline):
+    model = RoleEmployer
+    fields = ["employer_type", "source"]
+
+
+class FactInline(admin.StackedInline):
+    model = Fact
+    extra = 0
+    fields = [("kind", "order"), "heading", "text", "author", "source"]
+    autocomplete_fields = ["source"]
+
+
+class CareerMoveInline(RoleInline):
+    model = CareerMove
+    fk_name = "from_role"
+    fields = ["to_role", "specialisation", "note", "source", "order"]
+    autocomplete_fields = ["to_role", "source"]
+    verbose_name = _("évolution vers un autre métier ou une spécialisation")
+    verbose_name_plural = _("évolutions de carrière")
+
+
+class SalaryBandInline(RoleInline):
+    model = SalaryBand
+    fields = ["experience_level", "location", "low", "high", "year", "note", "source"]
+
+
+class InterviewQuestionInline(RoleInline):
+    model = InterviewQuestion.roles.through
+    fields = ["interviewquestion"]
+    autocomplete_fields = ["interviewquestion"]
+    verbose_name = _("question d'entretien")
+    verbose_name_plural = _("questions d'entretien")
+
+
+class CaseStudyInline(admin.StackedInline):
+    model = CaseStudy
+    extra = 0
+    fields = ["title", "scenario", "task", "skills", "source"]
+    autocomplete_fields = ["skills", "source"]
+
+
+@admin.register(Role)
+class RoleAdmin(admin.ModelAdmin):
+    list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
+    list_filter = ["level", "is_documented", "sources"]
+    search_fields = ["name", "slug", "aliases__name", "summary"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["summary_source"]
+    filter_horizontal = ["sources"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "level", "is_documented"]}),
+        (_("Résumé"), {"fields": ["summary", "summary_source", "sources"]}),
+    ]
+    inlines = [
+        RoleAliasInline,
+        MissionInline,
+        RoleSkillInline,
+        MatrixCellInline,
+        RoleTrainingInline,
+        EducationRequirementInline,
+        RoleEmployerInline,
+        SalaryBandInline,
+        CareerMoveInline,
+        InterviewQuestionInline,
+        CaseStudyInline,
+        FactInline,
+    ]
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                alias_count=Count("aliases", distinct=True),
+                mission_count=Count("missions", distinct=True),
+            )
+        )
+
+    @admin.display(description=_("appellations"), ordering="alias_count")
+    def alias_count(self, role):
+        return role.alias_count
+
+    @admin.display(description=_("missions"), ordering="mission_count")
+    def mission_count(self, role):
+        return role.mission_count
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["title", "file_name", "kind", "publisher", "order"]
+    list_filter = ["kind"]
+    search_fields = ["title", "file_name", "publisher"]
+    prepopulated_fields = {"slug": ["title"]}
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ["name", "category"]
+    list_filter = ["category"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Training)
+class TrainingAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "level", "institution"]
+    list_filter = ["kind", "level"]
+    list_select_related = ["level"]
+    search_fields = ["name", "institution", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(EducationLevel)
+class EducationLevelAdmin(admin.ModelAdmin):
+    list_display = ["name", "rank"]
+    list_filter = ["rank"]
+    search_fields = ["name"]
+
+
+@admin.register(ExperienceLevel)
+class ExperienceLevelAdmin(admin.ModelAdmin):
+    list_display = ["name", "years", "tier", "source", "order"]
+    list_filter = ["tier", "source"]
+    list_select_related = ["source"]
+    search_fields = ["name", "years"]
+
+
+@admin.register(EmployerType)
+class EmployerTypeAdmin(admin.ModelAdmin):
+    list_display = ["name"]
+    list_filter = ["role_employers__role"]
+    search_fields = ["name"]
+
+
+class ChildAdmin(admin.ModelAdmin):
+    """Lists of rows that belong to a role, for editors who search across roles."""
+
+    list_filter = ["role", "source"]
+    list_select_related = ["role", "source"]
+    autocomplete_fields = ["role", "source"]
+
+
+@admin.register(RoleAlias)
+class RoleAliasAdmin(ChildAdmin):
+    list_display = ["name", "role", "source"]
+    search_fields = ["name", "role__name"]
+
+
+@admin.register(Mission)
+class MissionAdmin(ChildAdmin):
+    list_display = ["title", "role", "source", "order"]
+    search_fields = ["title", "description", "role__name"]
+
+
+@admin.register(RoleSkill)
+class RoleSkillAdmin(ChildAdmin):
+    list_display = ["skill", "role", "source"]
+    list_filter = ["role", "source", "skill__category"]
+    list_select_related = ["role", "source", "skill"]
+    search_fields = ["skill__name", "wording", "role__name"]
+    autocomplete_fields = ["role", "skill", "source"]
+
+
+@admin.register(MatrixCell)
+class MatrixCellAdmin(ChildAdmin):
+    list_display = ["skill", "experience_level", "role", "source"]
+    list_select_related = ["role", "source", "skill", "experience_level"]
+    search_fields = ["description", "skill__name"]
+    autocomplete_fields = ["role", "skill", "source"]
+
+
+@admin.register(RoleTraining)
+class RoleTrainingAdmin(ChildAdmin):
+    list_display = ["training", "role", "source"]
+    list_select_related = ["role", "source", "training"]
+    search_fields = ["training__name", "note"]
+    autocomplete_fields = ["role", "training", "source"]
+
+
+@admin.register(EducationRequirement)
+class EducationRequirementAdmin(ChildAdmin):
+    list_display = ["role", "level", "source"]
+    list_select_related = ["role", "source", "level"]
+    search_fields = ["wording", "role__name"]
+
+
+@admin.register(RoleEmployer)
+class RoleEmployerAdmin(ChildAdmin):
+    list_display = ["role", "employer_type", "source"]
+    list_select_related = ["role", "source", "employer_type"]
+    search_fields = ["employer_type__name", "role__name"]
+
+
+@admin.register(Fact)
+class FactAdmin(ChildAdmin):
+    list_display = ["__str__", "kind", "role", "source"]
+    list_filter = ["kind", "role", "source"]
+    search_fields = ["text", "heading", "author"]
+
+
+@admin.register(CareerMove)
+class CareerMoveAdmin(admin.ModelAdmin):
+    list_display = ["from_role", "to_role", "specialisation", "source"]
+    list_filter = ["source", "from_role"]
+    list_select_related = ["from_role", "to_role", "source"]
+    search_fields = ["from_role__name", "to_role__name", "specialisation"]
+    autocomplete_fields = ["from_role", "to_role", "source"]

@@ -1,0 +1,28 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from roles.models import Role
+
+FIXTURES = ["reference", "roles", "salaries", "interviews"]
+
+
+class Command(BaseCommand):
+    help = (
+        "Charge le contenu des documents sources (fixtures/) dans une base qui n'en a pas encore. "
+        "Ne touche jamais une base déjà remplie, pour ne pas écraser le travail des éditeurs."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Recharge les fixtures même si la base a déjà du contenu "
+            "(remet les fiches d'origine à leur texte initial).",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if Role.objects.exists() and not force:
+            self.stdout.write("La base contient déjà des métiers : contenu laissé tel quel.")
+            return
+        call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        self.stdout.write(self.style.SUCCESS(f"{Role.objects.count()} métiers chargés."))
