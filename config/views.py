@@ -1,0 +1,48 @@
+"""Views that belong to the site as a whole: health check, favicon, the 500 handler."""
+
+import sys
+
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.templatetags.static import static
+from django.views import defaults
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from .middleware import DATABASE_DOWN_ERRORS, RETRY_AFTER_SECONDS, database_unavailable_response
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """200 "ok" when the database answers a query, 503 when it does not (for probes)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request):
+    """The French 500 page, or the 503 page when the error is a lost database.
+
+    Django calls this handler while the exception is being handled, so sys.exception()
+    is the error that escaped (e.g. from a middleware, out of DatabaseUnavailableMiddleware's
+    reach).
+    """
+    if isinstance(sys.exception(), DATABASE_DOWN_ERRORS):
+        return database_unavailable_response()
+    return defaults.server_error(request)
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico on pages that name no icon (the admin): send ours."""
+    response = redirect(static("img/favicon.svg"))
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

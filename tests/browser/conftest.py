@@ -1,0 +1,142 @@
+"""Real-browser tests: Playwright drives Debian's Chromium against Django's live server.
+
+Without /usr/bin/chromium (or CHROMIUM_PATH) these tests are skipped and the run says so
+in one plain line; with REQUIRE_BROWSER=1 (CI) a missing browser or any skipped browser
+test fails the run instead.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
+
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+HAVE_CHROMIUM = CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
+REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER", "") == "1"
+SKIP_MESSAGE = f"Tests navigateur ignorés : Chromium absent ({CHROMIUM})"
+BROWSER_DIR = Path(__file__).parent
+
+# Playwright's sync API runs an event loop in this thread; Django refuses database access
+# from a thread with a running loop unless told it is safe (tests only).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _is_browser_test(item):
+    return BROWSER_DIR in Path(item.path).parents
+
+
+def pytest_collection_modifyitems(config, items):
+    if HAVE_CHROMIUM:
+        return
+    if REQUIRE_BROWSER and any(_is_browser_test(item) for item in items):
+        raise pytest.UsageError(f"REQUIRE_BROWSER=1 mais {SKIP_MESSAGE.lower()}")
+    for item in items:
+        if _is_browser_test(item):
+            item.add_marker(pytest.mark.skip(reason=SKIP_MESSAGE))
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = [
+        report
+        for report in terminalreporter.stats.get("skipped", [])
+        if BROWSER_DIR in Path(report.fspath).resolve().parents
+    ]
+    if not skipped:
+        return
+    if not HAVE_CHROMIUM:
+        terminalreporter.write_line(SKIP_MESSAGE, yellow=True)
+    if REQUIRE_BROWSER:
+        terminalreporter.write_line(
+            f"REQUIRE_BROWSER=1 : {len(skipped)} test(s) navigateur ignoré(s), échec.", red=True
+        )
+
+
+def pytest_sessionfinish(session, exitstatus):
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if not (REQUIRE_BROWSER and reporter):
+        return
+    if any(
+        BROWSER_DIR in Path(report.fspath).resolve().parents
+        for report in reporter.stats.get("skipped", [])
+    ):
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "args": [
+            "--no-sandbox",  # the machines run as root
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            # Keep the browser on loopback: nothing but the live server is reachable.
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def base_url(live_server):
+    """Relative URLs in page.goto() go to the live server.
+
+    Defined here also because pytest-playwright's own fallback fixture trips a pytest 9
+    deprecation warning, and warnings are errors in this suite.
+    """
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def _migrated_state(django_db_setup):
+    """What migrations put in the test database (the Éditeurs group…), serialized.
+
+    Taken before Playwright starts: once its event loop runs in this thread, Django hands
+    out a new, context-local connection object that lacks this attribute, so serialized
+    rollback would silently restore nothing.
+    """
+    return getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
+
+
+@pytest.fixture(autouse=True)
+def _serialized_state_on_current_connection(_migrated_state):
+    connection = connections[DEFAULT_DB_ALIAS]
+    if _migrated_state is not None and not hasattr(connection, "_test_serialized_contents"):
+        connection._test_serialized_contents = _migrated_state
+
+
+@pytest.fixture
+def content(live_server, django_db_serialized_rollback):
+    """The five source documents loaded into the live server's database.
+
+    Serialized rollback brings back what migrations created (the Éditeurs group) after
+    other live-server tests flushed the tables.
+    """
+    call_command("loaddata", "reference", "roles", "salaries", "interviews", verbosity=0)
+    assert Group.objects.filter(name="Éditeurs").exists()
+    return live_server
+
+
+@pytest.fixture
+def page(page):
+    """Playwright's page, failing the test on any JavaScript error or CSP violation."""
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}")
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    page.set_default_timeout(10_000)
+    yield page
+    assert not problems, "\n".join(problems)
