@@ -1,9 +1,34 @@
 """Interview questions and case studies that the sources give for recruiting a role."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import NaturalKeyManager, NaturalKeyMixin, Role, Skill, Source
+from roles.models import Fact, NaturalKeyManager, NaturalKeyMixin, Role, Skill, Source
+
+
+class InterviewQuestionQuerySet(models.QuerySet):
+    def for_role(self, role):
+        return self.filter(roles=role)
+
+    def with_details(self):
+        """What a question shows in the bank or a kit: its source, roles and competencies."""
+        return self.select_related("source").prefetch_related(
+            Prefetch("roles", queryset=Role.objects.order_by("name").only("id", "name", "slug")),
+            Prefetch("skills", queryset=Skill.objects.order_by("name")),
+        )
+
+    def search(self, text):
+        """Questions whose wording, theme or probed competencies contain every word of `text`."""
+        questions = self
+        for word in text.split():
+            matching = Q(text__icontains=word) | Q(theme__icontains=word)
+            matching |= Q(skills__name__icontains=word)
+            questions = questions.filter(
+                pk__in=InterviewQuestion.objects.filter(matching).values("pk")
+            )
+        return questions
 
 
 class InterviewQuestion(NaturalKeyMixin, models.Model):
@@ -13,27 +38,56 @@ class InterviewQuestion(NaturalKeyMixin, models.Model):
         KNOWLEDGE = "connaissance", _("Question de connaissances")
 
     text = models.TextField(_("question"))
-    theme = models.CharField(_("thème"), max_length=150, blank=True)
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    theme = models.CharField(
+        _("thème"),
+        max_length=150,
+        blank=True,
+        help_text=_("Quelques mots qui résument ce que la question aborde ; sert à la recherche."),
+    )
+    kind = models.CharField(
+        _("type"),
+        max_length=20,
+        choices=Kind.choices,
+        help_text=_(
+            "Une question de connaissances a une bonne réponse : indiquez-la plus bas. "
+            "Les autres font raconter une expérience ou réagir à une situation."
+        ),
+    )
     expected_answer = models.TextField(
         _("réponse attendue"),
         blank=True,
-        help_text=_("Seulement quand la source la donne ou l'implique."),
+        help_text=_(
+            "Seulement quand la source la donne ou l'implique ; une réponse par ligne. "
+            "Elle n'est montrée que sur demande, et sur la page de l'intervieweur des kits."
+        ),
     )
-    expected_answer_note = models.CharField(_("d'où vient la réponse"), max_length=250, blank=True)
+    expected_answer_note = models.CharField(
+        _("d'où vient la réponse"),
+        max_length=250,
+        blank=True,
+        help_text=_("Le document et le passage qui donnent la réponse. Obligatoire avec elle."),
+    )
     roles = models.ManyToManyField(
-        Role, verbose_name=_("métiers"), related_name="interview_questions"
+        Role,
+        verbose_name=_("métiers"),
+        related_name="interview_questions",
+        help_text=_("Une même question peut servir à recruter plusieurs métiers."),
     )
     skills = models.ManyToManyField(
         Skill,
         verbose_name=_("compétences évaluées"),
         related_name="interview_questions",
         blank=True,
+        help_text=_("Chacune devient une ligne de la grille d'évaluation des kits d'entretien."),
     )
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT)
-    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+    order = models.PositiveSmallIntegerField(
+        _("ordre"),
+        default=0,
+        help_text=_("Position parmi les questions de la même source, une par rang."),
+    )
 
-    objects = NaturalKeyManager()
+    objects = NaturalKeyManager.from_queryset(InterviewQuestionQuerySet)()
     natural_key_fields = ("source__slug", "order")
 
     class Meta:
@@ -41,11 +95,43 @@ class InterviewQuestion(NaturalKeyMixin, models.Model):
         verbose_name = _("question d'entretien")
         verbose_name_plural = _("questions d'entretien")
         constraints = [
-            models.UniqueConstraint(fields=["source", "order"], name="interviews_question_order")
+            models.UniqueConstraint(fields=["source", "order"], name="interviews_question_order"),
+            models.CheckConstraint(
+                condition=Q(expected_answer="") | ~Q(expected_answer_note=""),
+                name="interviews_question_answer_has_note",
+                violation_error_message=_("Une réponse attendue doit dire d'où elle vient."),
+            ),
         ]
 
     def __str__(self):
         return self.text
+
+    def clean(self):
+        if self.expected_answer and not self.expected_answer_note:
+            raise ValidationError(
+                {"expected_answer_note": _("Une réponse attendue doit dire d'où elle vient.")}
+            )
+
+    @property
+    def is_knowledge_check(self):
+        return self.kind == self.Kind.KNOWLEDGE
+
+
+class CaseStudyQuerySet(models.QuerySet):
+    def with_details(self):
+        """What a case study shows in the bank: its source, role and competencies."""
+        return self.select_related("source", "role").prefetch_related(
+            Prefetch("skills", queryset=Skill.objects.order_by("name"))
+        )
+
+    def search(self, text):
+        """Case studies whose title, text or probed competencies contain every word of `text`."""
+        cases = self
+        for word in text.split():
+            matching = Q(title__icontains=word) | Q(scenario__icontains=word)
+            matching |= Q(task__icontains=word) | Q(skills__name__icontains=word)
+            cases = cases.filter(pk__in=CaseStudy.objects.filter(matching).values("pk"))
+        return cases
 
 
 class CaseStudy(NaturalKeyMixin, models.Model):
@@ -56,15 +142,32 @@ class CaseStudy(NaturalKeyMixin, models.Model):
     scenario = models.TextField(_("situation"))
     task = models.TextField(_("consigne"))
     skills = models.ManyToManyField(
-        Skill, verbose_name=_("compétences évaluées"), related_name="case_studies", blank=True
+        Skill,
+        verbose_name=_("compétences évaluées"),
+        related_name="case_studies",
+        blank=True,
+        help_text=_("Chacune devient une ligne de la grille de l'étude de cas."),
+    )
+    hints = models.ManyToManyField(
+        Fact,
+        verbose_name=_("pistes pour l'intervieweur"),
+        related_name="case_studies",
+        blank=True,
+        help_text=_(
+            "Pratiques qu'un document cite et qui éclairent le cas (par exemple des actions "
+            "marketing). Montrées à l'intervieweur avec leur source, jamais comme un corrigé."
+        ),
     )
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT)
+    order = models.PositiveSmallIntegerField(
+        _("ordre"), default=0, help_text=_("Position parmi les études de cas du métier.")
+    )
 
-    objects = NaturalKeyManager()
+    objects = NaturalKeyManager.from_queryset(CaseStudyQuerySet)()
     natural_key_fields = ("role__slug", "source__slug", "title")
 
     class Meta:
-        ordering = ["role__name", "title"]
+        ordering = ["role__name", "order", "title"]
         verbose_name = _("étude de cas")
         verbose_name_plural = _("études de cas")
         constraints = [
