@@ -1,27 +1,116 @@
 from django.contrib import admin
+from django.db.models import Prefetch
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from roles.models import Role
 
 from .models import CaseStudy, InterviewQuestion
 
 
+class HasExpectedAnswerFilter(admin.SimpleListFilter):
+    title = _("réponse attendue")
+    parameter_name = "reponse"
+
+    def lookups(self, request, model_admin):
+        return [("oui", _("Avec réponse attendue")), ("non", _("Sans réponse attendue"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "oui":
+            return queryset.exclude(expected_answer="")
+        if self.value() == "non":
+            return queryset.filter(expected_answer="")
+        return queryset
+
+
 @admin.register(InterviewQuestion)
 class InterviewQuestionAdmin(admin.ModelAdmin):
-    list_display = ["text", "kind", "theme", "source", "order"]
+    list_display = ["short_text", "kind", "role_names", "has_expected_answer", "source", "order"]
+    list_display_links = ["short_text"]
     list_editable = ["order"]
-    list_filter = ["kind", "roles", "source"]
-    list_select_related = ["source"]
-    search_fields = ["text", "theme", "expected_answer"]
-    autocomplete_fields = ["roles", "skills", "source"]
-    fieldsets = [
-        (None, {"fields": ["text", "kind", "theme", "roles", "skills", "source", "order"]}),
-        (_("Réponse attendue"), {"fields": ["expected_answer", "expected_answer_note"]}),
+    list_filter = [
+        "kind",
+        HasExpectedAnswerFilter,
+        ("roles", admin.RelatedOnlyFieldListFilter),
+        ("skills", admin.RelatedOnlyFieldListFilter),
+        "source",
     ]
+    list_select_related = ["source"]
+    search_fields = ["text", "theme", "expected_answer", "skills__name", "roles__name"]
+    autocomplete_fields = ["roles", "skills", "source"]
+    ordering = ["source__order", "order"]
+    fieldsets = [
+        (None, {"fields": ["text", "kind", "theme"]}),
+        (
+            _("Métiers et compétences"),
+            {
+                "description": _(
+                    "Rattachez la question à chaque métier pour lequel elle sert : elle "
+                    "apparaîtra sur leurs fiches et dans leurs kits d’entretien. Les compétences "
+                    "forment les lignes de la grille d’évaluation des kits."
+                ),
+                "fields": ["roles", "skills"],
+            },
+        ),
+        (_("Source et position"), {"fields": ["source", "order"]}),
+        (
+            _("Réponse attendue (questions de connaissances)"),
+            {
+                "description": _(
+                    "À remplir seulement quand le document donne ou implique la réponse. "
+                    "Le public ne la voit que sur demande ; dans un kit, elle va sur la page "
+                    "de l’intervieweur."
+                ),
+                "fields": ["expected_answer", "expected_answer_note"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("roles", queryset=Role.objects.only("id", "name")))
+        )
+
+    @admin.display(description=_("question"), ordering="text")
+    def short_text(self, question):
+        return Truncator(question.text).chars(90)
+
+    @admin.display(description=_("métiers"))
+    def role_names(self, question):
+        return ", ".join(role.name for role in question.roles.all())
+
+    @admin.display(description=_("réponse attendue"), boolean=True)
+    def has_expected_answer(self, question):
+        return bool(question.expected_answer)
 
 
 @admin.register(CaseStudy)
 class CaseStudyAdmin(admin.ModelAdmin):
-    list_display = ["title", "role", "source"]
-    list_filter = ["role", "source"]
+    list_display = ["title", "role", "source", "order"]
+    list_editable = ["order"]
+    list_filter = [
+        ("role", admin.RelatedOnlyFieldListFilter),
+        ("skills", admin.RelatedOnlyFieldListFilter),
+        "source",
+    ]
     list_select_related = ["role", "source"]
-    search_fields = ["title", "scenario", "task"]
-    autocomplete_fields = ["role", "skills", "source"]
+    search_fields = ["title", "scenario", "task", "role__name"]
+    autocomplete_fields = ["role", "skills", "hints", "source"]
+    fieldsets = [
+        (None, {"fields": ["role", "title", "scenario", "task"]}),
+        (
+            _("Évaluation"),
+            {
+                "description": _(
+                    "Les compétences forment la grille de l’étude de cas dans les kits. Les "
+                    "documents ne donnent pas de corrigé : n’en écrivez pas. Les pistes sont "
+                    "des faits qu’un document cite (une action marketing, par exemple), "
+                    "montrés à l’intervieweur avec leur source."
+                ),
+                "fields": ["skills", "hints"],
+            },
+        ),
+        (_("Source et position"), {"fields": ["source", "order"]}),
+    ]

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "interviews"
-urlpatterns = []
+urlpatterns = [
+    path("", views.QuestionBankView.as_view(), name="bank"),
+    path("kit/<slug:slug>/", views.KitBuilderView.as_view(), name="kit"),
+]

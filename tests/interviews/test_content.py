@@ -1,0 +1,123 @@
+"""The kits and the bank built from the real content of the five documents."""
+
+import re
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.urls import reverse
+
+from interviews.models import CaseStudy, InterviewQuestion
+
+pytestmark = pytest.mark.django_db
+
+DIRECTEUR = "directeur-e-commerce"
+RESPONSABLE = "responsable-e-commerce"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def content(django_db_setup, django_db_blocker):
+    """The four fixtures, loaded once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", "reference", "roles", "salaries", "interviews", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
+def kit(client, slug, *, niveau, questions=None):
+    questions = questions or InterviewQuestion.objects.filter(roles__slug=slug)
+    query = "&".join([f"q={q.pk}" for q in questions] + [f"niveau={niveau}"])
+    response = client.get(f"{reverse('interviews:kit', args=[slug])}?{query}")
+    assert response.status_code == 200
+    return response
+
+
+def test_directeur_senior_kit_has_its_four_questions_the_case_study_and_a_matrix_scorecard(
+    client,
+):
+    response = kit(client, DIRECTEUR, niveau="senior")
+
+    html = response.content.decode()
+    built = response.context["kit"]
+    assert len(built.questions) == 4
+    assert "Détaillez une stratégie e-commerce" in html
+    assert "Baisse du taux de conversion d’un site de vêtements pour enfants" in html
+    rows = {row.skill.slug: row for row in built.scorecard}
+    # The four competencies of document 002's matrix come first, anchored at its levels.
+    assert list(rows)[:4] == [
+        "strategie-e-commerce",
+        "gestion-des-operations",
+        "analyse-des-donnees",
+        "gestion-de-projet",
+    ]
+    targets = [a for row in built.scorecard for a in row.anchors if a.is_target]
+    assert {a.level.slug for a in targets} == {"doc-002-matrice-senior"}
+    assert "Expertise avancée dans l’élaboration et la mise en œuvre" in html
+    assert rows["analyse-des-donnees"].question_numbers == [2]  # the KPI question
+    assert rows["analyse-des-donnees"].in_case_study
+    assert rows["gestion-de-projet"].question_numbers == []
+    assert rows["qualites-relationnelles"].anchors == []  # 1–4 scale
+
+
+def test_directeur_case_study_hints_come_from_document_003_with_their_label(client):
+    html = kit(client, DIRECTEUR, niveau="senior").content.decode()
+
+    interviewer = html[html.index('id="h-intervieweur"') :]
+    for practice in ("Une refonte du tunnel de paiement", "Des AB Testing sur les CTA"):
+        assert practice in interviewer
+    assert "Responsable E-commerce" in interviewer
+    assert ">Doc. 4</a>" in interviewer  # document 003 is the site's fourth document
+
+
+def test_responsable_knowledge_checks_come_with_the_answers_the_documents_imply(client):
+    html = kit(client, RESPONSABLE, niveau="confirme").content.decode()
+
+    interviewer = html[html.index('id="h-intervieweur"') :]
+    answers = re.findall(r"<li>(.*?)</li>", interviewer)
+    for answer in (
+        "WooCommerce",
+        "PrestaShop",
+        "Magento",
+        "Google Tag Manager",
+        "Google Analytics",
+        "Une refonte du tunnel de paiement",
+        "Une stratégie d’affiliation",
+    ):
+        assert answer in answers
+    assert "Shopify" in interviewer  # named in the note, with why it is not an answer
+
+
+def test_every_question_probes_competencies_and_the_kpi_ones_probe_data_analysis():
+    for question in InterviewQuestion.objects.prefetch_related("skills"):
+        assert question.skills.all(), question.text
+    kpi = InterviewQuestion.objects.filter(text__contains="KPI")
+    assert kpi.count() == 2
+    for question in kpi:
+        assert "analyse-des-donnees" in {skill.slug for skill in question.skills.all()}
+
+
+def test_every_expected_answer_says_where_it_comes_from():
+    answered = InterviewQuestion.objects.exclude(expected_answer="")
+
+    assert answered.count() == 4
+    assert all(question.expected_answer_note for question in answered)
+
+
+def test_the_case_study_hints_are_the_two_practices_document_003_names():
+    case = CaseStudy.objects.get(role__slug=DIRECTEUR)
+
+    assert {hint.text for hint in case.hints.all()} == {
+        "Une refonte du tunnel de paiement",
+        "Des AB Testing sur les CTA",
+    }
+    assert {hint.source.slug for hint in case.hints.all()} == {
+        "doc-003-recruter-responsable-e-commerce"
+    }
+
+
+def test_bank_shows_the_eighteen_questions_and_the_case_study(client):
+    response = client.get(reverse("interviews:bank"))
+
+    assert response.context["paginator"].count == 18
+    assert len(response.context["case_studies"]) == 1
+    assert "18 questions, 1 étude de cas" in response.content.decode()

@@ -1,0 +1,346 @@
+"""The kit builder: a recruiter chooses questions and a seniority, and gets a printable kit."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from interviews.models import InterviewQuestion
+
+pytestmark = pytest.mark.django_db
+
+
+def kit_url(role, *questions, niveau=None, extra=""):
+    params = [f"q={getattr(q, 'pk', q)}" for q in questions]
+    if niveau:
+        params.append(f"niveau={niveau}")
+    url = reverse("interviews:kit", kwargs={"slug": role.slug})
+    query = "&".join(params) + extra
+    return f"{url}?{query}" if query else url
+
+
+def section(html, section_id):
+    """The HTML of one <section> of the kit, found by the id of its heading."""
+    match = re.search(
+        rf'<section[^>]*aria-labelledby="{section_id}"[^>]*>(.*?)</section>', html, re.DOTALL
+    )
+    assert match, f"no section {section_id}"
+    return match.group(1)
+
+
+# --------------------------------------------------------------------------- proposal
+
+
+def test_default_proposal_ticks_every_question_for_a_confirmed_profile(client, make_kit_role):
+    role = make_kit_role(size=3)
+    questions = list(role.interview_questions.all())
+
+    response = client.get(kit_url(role))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    for question in questions:
+        assert f'name="q" value="{question.pk}" id="q-{question.pk}" checked' in html
+        assert question.text in section(html, "h-kit-questions")
+    assert 'value="confirme" id="id_niveau_1" required checked' in html
+    assert "Grille d’évaluation — profil confirmé" in html
+    kit = response.context["kit"]
+    assert kit.get_absolute_url() == kit_url(role, *questions, niveau="confirme")
+
+
+def test_kit_shows_the_role_summary_and_recruiting_advice(client, make_kit_role):
+    role = make_kit_role()
+    role.summary, role.summary_source = "Pilote la boutique en ligne.", role.sources.get()
+    role.save()
+
+    html = client.get(kit_url(role)).content.decode()
+
+    cover = section(html, "h-poste")
+    assert "Pilote la boutique en ligne." in cover
+    assert "Cherchez la fibre data." in cover
+    assert role.get_absolute_url() in cover
+
+
+def test_chosen_questions_alone_make_the_kit_numbered_in_the_roles_order(client, make_kit_role):
+    role = make_kit_role(size=4)
+    first, second, third, fourth = role.interview_questions.all()
+
+    response = client.get(kit_url(role, third, first, niveau="junior"))
+
+    html = response.content.decode()
+    questions = section(html, "h-kit-questions")
+    assert f"Q1.</span> {first.text}" in questions
+    assert f"Q2.</span> {third.text}" in questions
+    assert second.text not in questions and fourth.text not in questions
+    # The form keeps the others, unticked, to add them back.
+    assert f'value="{second.pk}" id="q-{second.pk}">' in html
+    assert f'value="{first.pk}" id="q-{first.pk}" checked' in html
+
+
+@pytest.mark.parametrize(
+    "tier, label", [("junior", "Junior"), ("confirme", "Confirmé"), ("senior", "Senior")]
+)
+def test_scorecard_marks_the_matrix_level_of_the_chosen_seniority(
+    client, make_kit_role, tier, label
+):
+    role = make_kit_role(size=3)
+    skill = role.matrix_cells.first().skill
+
+    response = client.get(kit_url(role, *role.interview_questions.all(), niveau=tier))
+
+    html = response.content.decode()
+    scorecard = section(html, "h-grille")
+    assert f"profil {label.lower()}" in scorecard
+    target = re.findall(r'<li class="kit-target">(.*?)</li>', scorecard, re.DOTALL)
+    assert len(target) == 2  # the two competencies the matrix describes
+    assert f"Attendu {tier} pour {skill.name}" in target[0]
+    assert "niveau visé" in target[0]
+    # Every level of the matrix is an anchor; only the chosen one is the target.
+    for other in {"junior", "confirme", "senior"} - {tier}:
+        assert f"Attendu {other} pour {skill.name}" in scorecard
+        assert not any(f"Attendu {other}" in item for item in target)
+
+
+def test_competencies_without_a_matrix_are_rated_on_a_four_point_scale(client, make_kit_role):
+    role = make_kit_role(size=3)
+    without_matrix = role.interview_questions.last().skills.get()
+
+    html = client.get(kit_url(role, *role.interview_questions.all(), niveau="senior")).content
+    scorecard = section(html.decode(), "h-grille")
+
+    row = scorecard[scorecard.index(without_matrix.name) :].split("</tr>")[0]
+    assert 'class="kit-scale"' in row
+    assert "Évaluée par Q3" in row
+    assert "notez de 1 à 4" in scorecard
+
+
+def test_scorecard_keeps_a_matrix_competency_no_chosen_question_probes(client, make_kit_role):
+    role = make_kit_role(size=3)
+    first, second, _third = role.interview_questions.all()
+
+    html = client.get(kit_url(role, first, niveau="senior")).content.decode()
+
+    scorecard = section(html, "h-grille")
+    assert second.skills.get().name in scorecard
+    assert "Aucune question choisie : à observer pendant l’entretien" in scorecard
+
+
+def test_case_study_comes_with_room_for_notes_a_grid_and_no_invented_answer(client, make_kit_role):
+    role = make_kit_role(size=2)
+    case = role.case_studies.get()
+
+    html = client.get(kit_url(role, *role.interview_questions.all(), niveau="senior")).content
+    case_html = section(html.decode(), "h-cas-1")
+
+    assert case.scenario in case_html and case.task in case_html
+    assert "kit-notes kit-notes-large" in case_html
+    assert case.skills.get().name in case_html and "kit-score" in case_html
+    assert "Le document ne donne pas de corrigé" in case_html
+    assert "Une refonte du tunnel" not in case_html  # hints are for the interviewer only
+
+
+def test_interviewer_page_carries_the_answers_and_the_attributed_hints(client, make_kit_role):
+    role = make_kit_role(size=3)
+    knowledge = role.interview_questions.get(kind="connaissance")
+
+    html = client.get(kit_url(role, *role.interview_questions.all(), niveau="senior")).content
+    html = html.decode()
+
+    interviewer = section(html, "h-intervieweur")
+    assert "ne pas remettre au candidat" in interviewer
+    assert f"Q3.</span> {knowledge.text}" in interviewer
+    assert "<li>Réponse attendue A</li>" in interviewer
+    assert "<li>Réponse attendue B</li>" in interviewer
+    assert "Passage du document." in interviewer
+    assert "Une refonte du tunnel" in interviewer
+    assert 'class="src"' in interviewer  # each hint and answer names its document
+    # The questions themselves only point to that page.
+    questions = section(html, "h-kit-questions")
+    assert "Réponse attendue A" not in questions
+    assert "voir la page de l’intervieweur" in questions
+
+
+def test_kit_without_knowledge_checks_or_hints_has_no_interviewer_page(
+    client, make_role, make_question
+):
+    role = make_role()
+    question = make_question(role)
+
+    html = client.get(kit_url(role, question, niveau="junior")).content.decode()
+
+    assert "Page de l’intervieweur" not in html
+    assert question.text in html
+
+
+def test_the_same_link_gives_the_same_kit(client, make_kit_role):
+    role = make_kit_role(size=4)
+    first, _, third, _ = role.interview_questions.all()
+    url = kit_url(role, first, third, niveau="senior")
+
+    first_html = client.get(url).content
+    again = client.get(url)
+
+    assert again.content == first_html
+    assert again.context["kit"].get_absolute_url() == url
+    assert f'href="{url.replace("&", "&amp;")}"' in again.content.decode()
+
+
+def test_kit_page_prints_each_part_on_its_own_page_without_the_form():
+    text = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+
+    print_rules = text[text.index("/* The kit on A4") :]
+    assert ".kit-page .kit-builder" in print_rules and "display: none" in print_rules
+    assert ".kit-section + .kit-section { break-before: page" in print_rules
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+def test_unknown_role_gets_the_french_404_page(client):
+    response = client.get("/entretiens/kit/metier-qui-n-existe-pas/?niveau=senior")
+
+    assert response.status_code == 404
+    assert "Page introuvable" in response.content.decode()
+
+
+def test_role_without_questions_says_no_kit_can_be_built(client, make_role):
+    role = make_role("Directeur marketing test", is_documented=False)
+
+    response = client.get(kit_url(role))
+
+    assert response.status_code == 200
+    assert "pas de kit possible pour l’instant" in response.content.decode()
+    assert response.context["kit"] is None
+
+
+@pytest.mark.parametrize(
+    "value", ["abc", "1.5", "-3", "１２", "1e3", "9" * 30, "<script>x</script>", "0x1F"]
+)
+def test_malformed_question_ids_get_a_clear_message(client, make_kit_role, value):
+    role = make_kit_role(size=2)
+    first = role.interview_questions.first()
+
+    response = client.get(kit_url(role, first, value, niveau="senior"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "n’est pas un numéro de question" in html
+    assert "<script>x" not in html
+    assert response.context["kit"] is None
+
+
+def test_unknown_question_ids_get_a_clear_message(client, make_kit_role):
+    role = make_kit_role(size=2)
+    first = role.interview_questions.first()
+
+    response = client.get(kit_url(role, first, 999999, niveau="senior"))
+
+    assert response.status_code == 200
+    assert "La question n° 999999 n’existe pas (ou plus) dans la banque." in (
+        response.content.decode()
+    )
+    assert response.context["kit"] is None
+
+
+def test_another_roles_question_gets_a_clear_message(
+    client, make_kit_role, make_role, make_question
+):
+    role = make_kit_role(size=2)
+    other_role = make_role("Responsable Test")
+    foreign = make_question(other_role)
+
+    response = client.get(
+        kit_url(role, role.interview_questions.first(), foreign, niveau="junior")
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f"La question n° {foreign.pk} concerne un autre métier (Responsable Test)" in html
+    assert foreign.text not in html
+    assert response.context["kit"] is None
+
+
+@pytest.mark.parametrize(
+    "niveau, message",
+    [
+        ("expert", "« expert » n’est pas un niveau proposé"),
+        ("Senior", "« Senior » n’est pas un niveau proposé"),
+        ("", "Choisissez le niveau visé"),
+    ],
+)
+def test_bad_seniority_gets_a_clear_message(client, make_kit_role, niveau, message):
+    role = make_kit_role(size=2)
+
+    response = client.get(kit_url(role, role.interview_questions.first()) + f"&niveau={niveau}")
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert response.context["kit"] is None
+
+
+def test_questions_without_a_seniority_get_a_clear_message(client, make_kit_role):
+    role = make_kit_role(size=2)
+
+    response = client.get(kit_url(role, role.interview_questions.first()))
+
+    assert "Choisissez le niveau visé : junior, confirmé ou senior." in response.content.decode()
+
+
+def test_unticking_every_question_asks_for_one(client, make_kit_role):
+    role = make_kit_role(size=2)
+
+    response = client.get(kit_url(role, niveau="senior"))
+
+    assert "Choisissez au moins une question." in response.content.decode()
+    assert response.context["kit"] is None
+
+
+def test_repeated_and_empty_ids_are_harmless(client, make_kit_role):
+    role = make_kit_role(size=2)
+    first = role.interview_questions.first()
+
+    response = client.get(kit_url(role, first, first, "", niveau="senior"))
+
+    assert [item.question for item in response.context["kit"].questions] == [first]
+
+
+def test_a_link_with_hundreds_of_ids_is_refused_politely(client, make_kit_role):
+    role = make_kit_role(size=2)
+
+    response = client.get(kit_url(role, *range(1, 500), niveau="senior"))
+
+    assert response.status_code == 200
+    assert "plus de 100 questions" in response.content.decode()
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_kit_runs_the_same_queries_whatever_the_number_of_questions(
+    client, make_kit_role, size, django_assert_max_num_queries
+):
+    role = make_kit_role(size=size)
+    url = kit_url(role, *role.interview_questions.all(), niveau="senior")
+
+    # 1 role + summary source, then prefetches: questions + source, question skills,
+    # case studies + source, case skills, case hints + source + role, matrix cells + skill +
+    # level + source, recruiting facts + source
+    with django_assert_max_num_queries(8):
+        response = client.get(url)
+    assert len(response.context["kit"].questions) == size
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_kit_with_foreign_ids_adds_one_query_to_explain_them(
+    client, make_kit_role, make_question, make_role, size, django_assert_max_num_queries
+):
+    role = make_kit_role(size=size)
+    foreign = [make_question(make_role()) for _ in range(size)]
+
+    # the 8 queries of a kit, and 1 to find which role each unknown id belongs to
+    with django_assert_max_num_queries(9):
+        response = client.get(kit_url(role, *foreign, niveau="senior"))
+    assert response.context["kit"] is None
+    assert InterviewQuestion.objects.count() == 2 * size
