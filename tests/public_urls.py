@@ -11,4 +11,17 @@ PUBLIC_PAGES = [
     ("fiche métier", "/metiers/directeur-e-commerce/", []),
     ("fiche non documentée", "/metiers/directeur-marketing/", []),
     ("sources", "/sources/", []),
+    ("questions d’entretien", "/entretiens/", ["q", "metier", "competence", "type", "page"]),
+    (
+        "questions filtrées",
+        "/entretiens/?metier=responsable-e-commerce&type=connaissance",
+        ["q", "metier", "competence", "type", "page"],
+    ),
+    ("kit d’entretien proposé", "/entretiens/kit/directeur-e-commerce/", ["q", "niveau"]),
+    (
+        "kit aux choix erronés",
+        "/entretiens/kit/responsable-e-commerce/?q=abc&niveau=expert",
+        ["q", "niveau"],
+    ),
+    ("kit impossible", "/entretiens/kit/directeur-marketing/", ["q", "niveau"]),
 ]
