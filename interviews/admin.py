@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.text import Truncator
@@ -23,9 +24,38 @@ class HasExpectedAnswerFilter(admin.SimpleListFilter):
         return queryset
 
 
+class InterviewQuestionForm(forms.ModelForm):
+    class Meta:
+        model = InterviewQuestion
+        fields = [
+            "text",
+            "kind",
+            "theme",
+            "roles",
+            "skills",
+            "source",
+            "order",
+            "expected_answer",
+            "expected_answer_note",
+        ]
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "expected_answer": forms.Textarea(attrs={"rows": 6}),
+            "expected_answer_note": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
 @admin.register(InterviewQuestion)
 class InterviewQuestionAdmin(admin.ModelAdmin):
-    list_display = ["short_text", "kind", "role_names", "has_expected_answer", "source", "order"]
+    form = InterviewQuestionForm
+    list_display = [
+        "short_text",
+        "kind",
+        "role_names",
+        "has_expected_answer",
+        "source_label",
+        "order",
+    ]
     list_display_links = ["short_text"]
     list_editable = ["order"]
     list_filter = [
@@ -75,7 +105,7 @@ class InterviewQuestionAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("question"), ordering="text")
     def short_text(self, question):
-        return Truncator(question.text).chars(90)
+        return Truncator(question.text).chars(120)
 
     @admin.display(description=_("métiers"))
     def role_names(self, question):
@@ -85,10 +115,14 @@ class InterviewQuestionAdmin(admin.ModelAdmin):
     def has_expected_answer(self, question):
         return bool(question.expected_answer)
 
+    @admin.display(description=_("source"), ordering="source__order")
+    def source_label(self, question):
+        return question.source.label
+
 
 @admin.register(CaseStudy)
 class CaseStudyAdmin(admin.ModelAdmin):
-    list_display = ["title", "role", "source", "order"]
+    list_display = ["title", "role", "source_label", "order"]
     list_editable = ["order"]
     list_filter = [
         ("role", admin.RelatedOnlyFieldListFilter),
@@ -114,3 +148,7 @@ class CaseStudyAdmin(admin.ModelAdmin):
         ),
         (_("Source et position"), {"fields": ["source", "order"]}),
     ]
+
+    @admin.display(description=_("source"), ordering="source__order")
+    def source_label(self, case):
+        return case.source.label
