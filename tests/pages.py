@@ -1,0 +1,60 @@
+"""Helpers for the site-wide checks that run over every page of tests/public_urls.py."""
+
+from html.parser import HTMLParser
+from urllib.parse import parse_qsl, urlsplit
+
+from django.core.management import call_command
+
+from tests import public_urls
+
+CONTENT_FIXTURES = ("reference", "roles", "salaries", "interviews")
+
+
+def load_content():
+    """The five source documents, as `make run` loads them."""
+    call_command("loaddata", *CONTENT_FIXTURES, verbosity=0)
+
+
+def public_pages():
+    """(name, path, query parameters) of every public page type, read when called."""
+    return list(public_urls.PUBLIC_PAGES)
+
+
+def pages_by_path():
+    """{path without query: (parameters it reads, values the examples give them)}.
+
+    Several entries may show one view with different queries: they are one target for
+    the fuzz tests, which mix the sample values in with the bad ones.
+    """
+    pages = {}
+    for _name, address, params in public_pages():
+        url = urlsplit(address)
+        names, samples = pages.setdefault(url.path, (set(), set()))
+        names.update(params)
+        for name, value in parse_qsl(url.query):
+            names.add(name)
+            samples.add(value)
+    return {path: (sorted(names), sorted(samples)) for path, (names, samples) in pages.items()}
+
+
+class Tags(HTMLParser):
+    """Every start tag of a document, as (tag, {attribute: value}), plus its text."""
+
+    def __init__(self, html):
+        super().__init__(convert_charrefs=True)
+        self.tags = []
+        self.text = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+    def all(self, tag):
+        return [attrs for name, attrs in self.tags if name == tag]

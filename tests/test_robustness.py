@@ -1,0 +1,290 @@
+"""Bad input never gives a 5xx; errors get French pages without debug detail; a lost
+database gives a 503 with Retry-After instead of a stack trace."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import OperationalError, connection, transaction
+from django.test import Client
+from django.urls import path
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from config import urls as site_urls
+from tests.pages import load_content, pages_by_path, public_pages
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+DEBUG_MARKERS = ["Traceback", "Exception Value", "django.db", "settings.py", "DEBUG = True"]
+
+
+@pytest.fixture(scope="module")
+def module_content(django_db_setup, django_db_blocker):
+    """The content, loaded once for the module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_content()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def content(module_content, db):
+    """Each test runs in a savepoint inside the module's transaction."""
+
+
+# Generated bad query parameters -------------------------------------------------------------
+
+# Raw fragments are put in the query string as they are (bad percent-escapes, NUL bytes);
+# the rest is percent-encoded like a browser would.
+RAW_FRAGMENTS = [
+    "%ff%fe",
+    "%c3%28",
+    "%e2%82",
+    "%ed%a0%80",  # a lone surrogate, invalid in UTF-8
+    "%00",
+    "\x00",
+    "%",
+    "%%",
+    "%2",
+    "%zz",
+    "a%00b",
+    "\xff\xfe",
+]
+NASTY_VALUES = [
+    "",
+    " ",
+    "-1",
+    "0",
+    "-0",
+    "1e309",
+    "NaN",
+    "inf",
+    "-99999999999999999999999999",
+    "9" * 400,
+    "1.5",
+    "1,5",
+    "0x10",
+    "' OR '1'='1",
+    "1; DROP TABLE roles_role; --",
+    "%' UNION SELECT NULL --",
+    '"><script>alert(1)</script>',
+    "<img src=x onerror=alert(1)>",
+    "{{ 7*7 }}",
+    "{% debug %}",
+    "../../etc/passwd",
+    "é" * 50,
+    "🙂",
+    "\u202e",
+    "\r\nSet-Cookie: x=1",
+]
+values = st.one_of(
+    st.sampled_from(NASTY_VALUES).map(lambda value: quote(value, safe="")),
+    st.sampled_from(RAW_FRAGMENTS),
+    st.integers(min_value=-(10**40), max_value=10**40).map(str),
+    st.text(max_size=40).map(lambda value: quote(value, safe="")),
+    st.integers(min_value=2_000, max_value=20_000).map(lambda size: "x" * size),  # huge
+)
+
+
+def query_strings(names, samples):
+    """Query strings over the page's own parameters plus common ones, names repeated,
+    good sample values mixed with bad ones."""
+    name = st.sampled_from([*names, "page", "q", "tri", ""]) | st.text(max_size=10).map(quote)
+    value = values | st.sampled_from(samples) if samples else values
+    pair = st.tuples(name, value).map(lambda item: f"{item[0]}={item[1]}")
+    bare = name  # a name without "="
+    return st.lists(pair | bare, max_size=8).map("&".join) | st.sampled_from(RAW_FRAGMENTS)
+
+
+def as_wsgi(query):
+    """WSGI carries the query string as latin-1 text: what a server hands Django."""
+    return query.encode("utf-8", "surrogatepass").decode("latin-1")
+
+
+@pytest.mark.parametrize("page_path", list(pages_by_path()))
+def test_public_page_never_answers_5xx_to_bad_query_parameters(content, page_path):
+    names, samples = pages_by_path()[page_path]
+    client = Client(raise_request_exception=False)
+
+    # Pages that read no parameter still get a few: unknown parameters must be harmless.
+    @settings(
+        max_examples=40 if names else 10,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    @given(query=query_strings(names, samples))
+    def check(query):
+        response = client.get(page_path, QUERY_STRING=as_wsgi(query))
+        assert response.status_code < 500, (page_path, query, response.status_code)
+
+    check()
+
+
+def test_repeated_and_contradictory_parameters_are_harmless(client, content):
+    for page_path, (names, samples) in pages_by_path().items():
+        for name in [*names, "page"]:
+            given_values = [*samples[:2], "1", "-1", "abc", "", "%ff"] * 3
+            query = "&".join(f"{name}={value}" for value in given_values)
+            assert client.get(page_path, QUERY_STRING=query).status_code < 500, (page_path, name)
+
+
+# 404 and 500 pages --------------------------------------------------------------------------
+
+
+def test_unknown_address_gets_the_french_404_page_without_debug_detail(client, db):
+    response = client.get("/cette-page/n-existe/pas/")
+
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Page introuvable" in html
+    assert '<html lang="fr">' in html
+    assert "urlpatterns" not in html and "URLconf" not in html
+    assert not [marker for marker in DEBUG_MARKERS if marker in html]
+
+
+def explode(request):
+    raise RuntimeError("secret detail: postgres://admin:hunter2@db/prod")
+
+
+def lose_the_database(request):
+    raise OperationalError("connection to server at 127.0.0.1 failed")
+
+
+# This module doubles as a URLconf for the 500 tests: the site's URLs plus two broken views.
+urlpatterns = [
+    path("panne/", explode),
+    path("base-perdue/", lose_the_database),
+    *site_urls.urlpatterns,
+]
+handler500 = site_urls.handler500
+
+
+@pytest.fixture
+def broken_site(settings):
+    settings.ROOT_URLCONF = __name__
+    return Client(raise_request_exception=False)
+
+
+def test_server_error_gets_the_french_500_page_without_debug_detail(broken_site):
+    response = broken_site.get("/panne/")
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in html
+    assert '<html lang="fr">' in html
+    assert "hunter2" not in html and "RuntimeError" not in html
+    assert not [marker for marker in DEBUG_MARKERS if marker in html]
+
+
+# Database down ------------------------------------------------------------------------------
+
+
+def assert_is_the_503_page(response):
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert "Site momentanément indisponible" in html
+    assert not [marker for marker in DEBUG_MARKERS if marker in html]
+
+
+def test_healthz_answers_200_when_the_database_answers(client, db):
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.fixture
+def database_down(monkeypatch):
+    """Every new query fails as if the server had gone away."""
+
+    def refuse(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "ensure_connection", refuse)
+
+
+def test_healthz_answers_503_when_the_database_does_not(client, database_down):
+    response = client.get("/healthz")
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+
+
+def test_every_public_page_answers_503_with_retry_after_when_the_database_is_down(
+    client, content, database_down
+):
+    for _name, page_path, _params in public_pages():
+        assert_is_the_503_page(client.get(page_path))
+
+
+def test_a_database_error_raised_by_a_view_gets_the_503_page(broken_site):
+    assert_is_the_503_page(broken_site.get("/base-perdue/"))
+
+
+class LoseTheDatabaseMiddleware:
+    """A middleware that needs the database (as sessions do) when it is gone."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_a_database_error_raised_by_a_middleware_gets_the_503_page(settings, db):
+    settings.MIDDLEWARE = [*settings.MIDDLEWARE, f"{__name__}.LoseTheDatabaseMiddleware"]
+
+    response = Client(raise_request_exception=False).get("/")
+
+    assert_is_the_503_page(response)
+
+
+DEAD_DATABASE_PROBE = """
+import json
+import django
+django.setup()
+from django.test import Client
+client = Client(raise_request_exception=False)
+answers = {}
+for path in ["/", "/metiers/", "/healthz"]:
+    response = client.get(path)
+    answers[path] = [response.status_code, response.get("Retry-After"), response.content.decode()]
+print(json.dumps(answers))
+"""
+
+
+def test_pages_answer_503_when_the_database_server_is_unreachable():
+    """A real process whose DATABASE_URL points at a closed port."""
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env |= {
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:9/fiches",  # port 9: discard, closed
+        "CONN_MAX_AGE": "0",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", DEAD_DATABASE_PROBE],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    answers = json.loads(result.stdout.strip().splitlines()[-1])
+    for page_path in ["/", "/metiers/"]:
+        status, retry_after, html = answers[page_path]
+        assert (status, retry_after) == (503, "30"), page_path
+        assert "Site momentanément indisponible" in html
+        assert "Traceback" not in html and "psycopg" not in html
+    assert answers["/healthz"][:2] == [503, "30"]

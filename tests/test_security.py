@@ -1,0 +1,314 @@
+"""Security: headers and CSP on every page, production HTTPS rules, login throttling, XSS.
+
+The production settings are tested in a subprocess with production environment variables,
+since the test settings differ on purpose (MD5 hashing, plain http).
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.db import models
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
+
+from tests.pages import Tags, load_content, public_pages
+
+pytestmark = pytest.mark.django_db
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+LONG_SECRET_KEY = "production-like-secret-key-" + "x7Kp2QvZ9mLw4Rt8" * 4
+ADMIN_LOGIN = "/admin/login/"
+
+
+def parse_csp(header):
+    directives = {}
+    for part in header.split(";"):
+        name, *values = part.split()
+        directives[name] = values
+    return directives
+
+
+@pytest.fixture
+def content(db):
+    load_content()
+
+
+def test_every_public_page_sends_the_security_headers(client, content):
+    for name, path, _params in [*public_pages(), ("connexion éditeurs", ADMIN_LOGIN, [])]:
+        response = client.get(path)
+
+        assert response.status_code == 200, name
+        assert response["X-Content-Type-Options"] == "nosniff", name
+        assert response["Referrer-Policy"] == "same-origin", name
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin", name
+        assert response["X-Frame-Options"] == "DENY", name
+        assert "Content-Security-Policy" in response, name
+
+
+def test_content_security_policy_allows_only_our_own_files_and_no_inline_code(client, content):
+    csp = parse_csp(client.get("/")["Content-Security-Policy"])
+
+    assert csp["default-src"] == ["'self'"]
+    assert csp["script-src"] == ["'self'"]
+    assert csp["style-src"] == ["'self'"]
+    assert csp["object-src"] == ["'none'"]
+    assert csp["base-uri"] == ["'none'"]
+    assert csp["frame-ancestors"] == ["'none'"]
+    assert csp["form-action"] == ["'self'"]
+    every_source = [value for values in csp.values() for value in values]
+    assert not [value for value in every_source if value.startswith("'unsafe-")]
+
+
+def test_error_pages_carry_the_same_policy(client, db):
+    response = client.get("/page-qui-n-existe-pas/")
+
+    assert response.status_code == 404
+    assert parse_csp(response["Content-Security-Policy"])["script-src"] == ["'self'"]
+
+
+def test_public_pages_have_no_inline_script_style_or_event_handler(client, content):
+    """What the CSP would block in browsers must not be in our HTML in the first place."""
+    problems = []
+    for name, path, _params in public_pages():
+        tags = Tags(client.get(path).content.decode())
+        for tag, attrs in tags.tags:
+            if tag == "script" and "src" not in attrs:
+                problems.append(f"{name}: <script> inline")
+            if tag == "style":
+                problems.append(f"{name}: <style>")
+            if "style" in attrs:
+                problems.append(f"{name}: style= sur <{tag}>")
+            problems += [f"{name}: {attr}= sur <{tag}>" for attr in attrs if attr.startswith("on")]
+
+    assert not problems, "\n".join(problems)
+
+
+def test_csrf_and_session_cookies_are_http_only(client, editor):
+    login_page = client.get(ADMIN_LOGIN)
+    logged_in = client.post(
+        ADMIN_LOGIN, {"username": "editrice", "password": "mot-de-passe-solide-42"}
+    )
+
+    assert login_page.cookies["csrftoken"]["httponly"]
+    assert logged_in.status_code == 302
+    assert logged_in.cookies["sessionid"]["httponly"]
+
+
+# Production settings ------------------------------------------------------------------------
+
+PRODUCTION_PROBE = """
+import json
+import django
+django.setup()
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.core.management import call_command
+from django.test import Client
+
+call_command("migrate", verbosity=0)
+get_user_model().objects.create_user(
+    "camille", password="un-mot-de-passe-solide-42", is_staff=True
+)
+client = Client(HTTP_HOST="example.org")
+plain_page = client.get("/metiers/")
+plain_probe = client.get("/healthz")
+login_page = client.get("/admin/login/", secure=True)
+login = client.post(
+    "/admin/login/", {"username": "camille", "password": "un-mot-de-passe-solide-42"}, secure=True
+)
+print(json.dumps({
+    "hash": make_password("mot de passe"),
+    "plain_page": [plain_page.status_code, plain_page.get("Location")],
+    "plain_probe": plain_probe.status_code,
+    "hsts": login_page.get("Strict-Transport-Security"),
+    "csrf_cookie": dict(login_page.cookies["csrftoken"]),
+    "login": login.status_code,
+    "session_cookie": dict(login.cookies["sessionid"]),
+}))
+"""
+
+
+def run_with_environment(args, **variables):
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "SECURE", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
+    env |= {"DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONDONTWRITEBYTECODE": "1"}
+    env |= variables
+    return subprocess.run(
+        [sys.executable, *args], cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": LONG_SECRET_KEY,
+    "ALLOWED_HOSTS": "example.org",
+}
+
+
+def test_production_settings_pass_the_deployment_checklist_without_warnings():
+    result = run_with_environment(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"], **PRODUCTION
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="module")
+def production():
+    """What a production process does, run with production environment variables."""
+    result = run_with_environment(
+        ["-c", PRODUCTION_PROBE], **PRODUCTION, DATABASE_URL="sqlite://:memory:"
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def test_production_redirects_http_to_https_except_the_health_probe(production):
+    assert production["plain_page"] == [301, "https://example.org/metiers/"]
+    assert production["plain_probe"] == 200
+
+
+def test_production_sends_hsts_for_a_year_with_subdomains(production):
+    assert production["hsts"] == "max-age=31536000; includeSubDomains; preload"
+
+
+def test_production_cookies_are_secure_and_http_only(production):
+    for cookie in (production["csrf_cookie"], production["session_cookie"]):
+        assert cookie["secure"] is True
+        assert cookie["httponly"] is True
+        assert cookie["samesite"] == "Lax"
+    assert production["login"] == 302
+
+
+def test_production_hashes_passwords_with_argon2(production):
+    assert production["hash"].startswith("argon2$argon2id$")
+
+
+def test_local_run_without_secret_key_stays_on_plain_http():
+    result = run_with_environment(
+        [
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE)",
+        ]
+    )
+
+    assert result.stdout.split() == ["False", "False"], result.stderr
+
+
+# Admin login throttling (django-axes) -------------------------------------------------------
+
+
+def post_login(client, password, address="10.0.0.1", username="editrice"):
+    return client.post(
+        ADMIN_LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
+    )
+
+
+def test_admin_login_is_locked_after_five_wrong_passwords_with_a_french_message(client, editor):
+    attempts = [post_login(client, f"mauvais-{i}") for i in range(5)]
+    with_right_password = post_login(client, "mot-de-passe-solide-42")
+
+    assert [response.status_code for response in attempts] == [200, 200, 200, 200, 429]
+    assert with_right_password.status_code == 429
+    html = with_right_password.content.decode()
+    assert "Connexion bloquée" in html
+    assert "bloquée pendant une heure" in html
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_lockout_holds_one_name_from_one_address_only(client, editor):
+    for i in range(5):
+        post_login(client, f"mauvais-{i}")
+
+    from_elsewhere = post_login(client, "mot-de-passe-solide-42", address="10.0.0.2")
+
+    assert from_elsewhere.status_code == 302
+
+
+def test_a_successful_login_forgets_earlier_failures(client, editor):
+    for i in range(4):
+        post_login(client, f"mauvais-{i}")
+    assert post_login(client, "mot-de-passe-solide-42").status_code == 302
+    client.logout()
+
+    later = [post_login(client, f"encore-{i}").status_code for i in range(4)]
+
+    assert later == [200, 200, 200, 200]
+
+
+# Text typed by editors ----------------------------------------------------------------------
+
+SCRIPT = '<script>alert("xss")</script>'
+IMAGE = "<img src=x onerror=alert(1)>"
+
+
+def payload_for(field):
+    """The longest attack that fits the field, leaving room for a unique suffix."""
+    room = (field.max_length or 10_000) - 8
+    for payload in (f"{SCRIPT}{IMAGE}", SCRIPT, IMAGE):
+        if len(payload) <= room:
+            return payload
+    return None
+
+
+def is_editor_text(field):
+    return (
+        isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, models.SlugField)
+        and field.editable
+        and not field.choices
+    )
+
+
+def type_attacks_in_every_text_field():
+    """Like an editor pasting markup into every text box of the admin."""
+    for model in apps.get_models():
+        if model._meta.app_label not in {"roles", "salaries", "interviews"}:
+            continue
+        for field in model._meta.concrete_fields:
+            payload = payload_for(field) if is_editor_text(field) else None
+            if payload:
+                # Blank fields stay blank (some are tied to others by constraints).
+                model.objects.exclude(**{field.name: ""}).update(
+                    **{field.name: Concat(Value(f"{payload} "), Cast("pk", CharField()))}
+                )
+
+
+def assert_markup_shows_as_text(name, html):
+    tags = Tags(html)
+    inline_scripts = [attrs for attrs in tags.all("script") if "src" not in attrs]
+    handlers = [(tag, attr) for tag, attrs in tags.tags for attr in attrs if attr.startswith("on")]
+    assert not inline_scripts, name
+    assert not handlers, name
+
+
+def test_markup_typed_by_editors_shows_as_text_on_the_role_sheet(client, content):
+    type_attacks_in_every_text_field()
+
+    response = client.get("/metiers/directeur-e-commerce/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert_markup_shows_as_text("fiche métier", html)
+    text = "".join(Tags(html).text)
+    assert SCRIPT in text and IMAGE in text  # shown to the reader, as typed
+    assert "&lt;script&gt;" in html
+
+
+def test_markup_typed_by_editors_never_becomes_markup_on_any_public_page(client, content):
+    type_attacks_in_every_text_field()
+
+    for name, path, _params in public_pages():
+        response = client.get(path)
+        assert response.status_code == 200, name
+        assert_markup_shows_as_text(name, response.content.decode())
