@@ -5,6 +5,9 @@ from . import views
 app_name = "roles"
 urlpatterns = [
     path("metiers/", views.RoleListView.as_view(), name="list"),
+    # Before the role sheet: "comparer" would otherwise be taken for a role's slug.
+    path("metiers/comparer/", views.RoleCompareView.as_view(), name="compare"),
     path("metiers/<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
+    path("parcours/", views.CareerMapView.as_view(), name="careers"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
 ]

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "salaries"
-urlpatterns = []
+urlpatterns = [
+    path("", views.SalaryExplorerView.as_view(), name="explorer"),
+    path("salaires.csv", views.SalaryCsvView.as_view(), name="csv"),
+]

@@ -11,6 +11,23 @@ PUBLIC_PAGES = [
     ("fiche métier", "/metiers/directeur-e-commerce/", []),
     ("fiche non documentée", "/metiers/directeur-marketing/", []),
     ("sources", "/sources/", []),
+    ("carte des parcours", "/parcours/", ["de", "vers"]),
+    (
+        "chemin entre deux métiers",
+        "/parcours/?de=coordinateur-commercial-e-commerce&vers=directeur-marketing",
+        ["de", "vers"],
+    ),
+    (
+        "aucun chemin documenté",
+        "/parcours/?de=directeur-marketing&vers=coordinateur-commercial-e-commerce",
+        ["de", "vers"],
+    ),
+    ("salaires", "/salaires/", ["role", "experience", "lieu", "tri"]),
+    (
+        "comparaison de métiers",
+        "/metiers/comparer/?r=coordinateur-commercial-e-commerce&r=directeur-e-commerce",
+        ["r"],
+    ),
     ("questions d’entretien", "/entretiens/", ["q", "metier", "competence", "type", "page"]),
     (
         "questions filtrées",

@@ -1,0 +1,119 @@
+"""The salary explorer's filters: every query parameter bound to a form field."""
+
+import django_filters
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from roles.models import ExperienceLevel, Role
+
+from .models import Location, SalaryBand
+
+NOT_DETAILED = "non-detaille"
+EXPERIENCE_CHOICES = [
+    *ExperienceLevel.Tier.choices,
+    (NOT_DETAILED, _("Fourchette donnée pour tous les niveaux")),
+]
+
+# Table order when no sort is asked for, and the tie-breakers after one. Explicit NULL
+# placement so that SQLite and PostgreSQL give the same order.
+TABLE_ORDER = [
+    F("role__name").asc(),
+    F("source__order").asc(),
+    F("experience_level__order").asc(nulls_first=True),
+    F("location__order").asc(),
+    F("pk").asc(),
+]
+
+# (parameter, field, label) of each sortable column of the table.
+SORTS = [
+    ("metier", "role__name", _("Métier")),
+    ("experience", "experience_level__order", _("Expérience")),
+    ("lieu", "location__order", _("Lieu")),
+    ("salaire", "low", _("Salaire")),
+    ("annee", "year", _("Année")),
+    ("source", "source__order", _("Source")),
+]
+
+
+class SortFilter(django_filters.OrderingFilter):
+    """`tri=<column>` or `tri=-<column>`; the default table order breaks ties."""
+
+    def filter(self, qs, value):
+        keys = [self.get_ordering_value(param) for param in value or [] if param]
+        if not keys:
+            return qs
+        expressions = [
+            F(key[1:]).desc(nulls_last=True)
+            if key.startswith("-")
+            else F(key).asc(nulls_last=True)
+            for key in keys
+        ]
+        return qs.order_by(*expressions, *TABLE_ORDER)
+
+
+def _sort_choices():
+    choices = []
+    for param, _field, label in SORTS:
+        choices.append((param, label))
+        choices.append((f"-{param}", _("%(label)s (décroissant)") % {"label": label}))
+    return choices
+
+
+class SalaryBandFilter(django_filters.FilterSet):
+    role = django_filters.ModelChoiceFilter(
+        label=_("Métier"),
+        field_name="role",
+        to_field_name="slug",
+        queryset=Role.objects.filter(salary_bands__isnull=False).distinct().order_by("name"),
+        empty_label=_("Tous les métiers"),
+        error_messages={
+            "invalid_choice": _(
+                "Aucune fourchette de salaire pour « %(value)s » : "
+                "métier inconnu ou sans chiffres."
+            )
+        },
+    )
+    experience = django_filters.ChoiceFilter(
+        label=_("Expérience"),
+        choices=EXPERIENCE_CHOICES,
+        method="filter_experience",
+        empty_label=_("Tous les niveaux"),
+        error_messages={"invalid_choice": _("Le niveau d’expérience « %(value)s » n’existe pas.")},
+    )
+    lieu = django_filters.ModelChoiceFilter(
+        label=_("Lieu"),
+        field_name="location",
+        to_field_name="slug",
+        queryset=Location.objects.all(),
+        empty_label=_("Tous les lieux"),
+        error_messages={"invalid_choice": _("Le lieu « %(value)s » n’existe pas.")},
+    )
+    tri = SortFilter(
+        label=_("Trier par"),
+        fields={field: param for param, field, _label in SORTS},
+        choices=_sort_choices(),
+        empty_label=_("Métier, puis source"),
+        error_messages={"invalid_choice": _("On ne peut pas trier par « %(value)s ».")},
+    )
+
+    class Meta:
+        model = SalaryBand
+        fields = []
+
+    def __init__(self, data=None, queryset=None, **kwargs):
+        if queryset is None:
+            queryset = SalaryBand.objects.for_table().order_by(*TABLE_ORDER)
+        super().__init__(data, queryset, **kwargs)
+
+    def filter_experience(self, queryset, name, value):
+        if value == NOT_DETAILED:
+            return queryset.filter(experience_level__isnull=True)
+        return queryset.filter(experience_level__tier=value)
+
+    @property
+    def sort(self):
+        """The sort the table shows (first key), e.g. "-salaire", or "" for the default."""
+        if not self.is_bound or "tri" in self.errors:
+            return ""
+        value = self.form.cleaned_data.get("tri") or []
+        return value[0] if value else ""

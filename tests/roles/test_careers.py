@@ -1,0 +1,353 @@
+"""The career map (/parcours/), the path between two roles, and each sheet's neighbourhood."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from roles.careers import CareerGraph
+from roles.models import (
+    CareerMove,
+    EducationLevel,
+    EducationRequirement,
+    Fact,
+    Level,
+    Role,
+    RoleTraining,
+    Training,
+)
+from salaries.models import Location, SalaryBand
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def move(db):
+    def make(from_role, to_role=None, *, specialisation="", note=""):
+        return CareerMove.objects.create(
+            from_role=from_role,
+            to_role=to_role,
+            specialisation=specialisation,
+            note=note,
+            source=from_role.sources.first(),
+        )
+
+    return make
+
+
+@pytest.fixture
+def band(db):
+    def make(role, low, high, location="France"):
+        place = Location.objects.get_or_create(slug=location.lower(), defaults={"name": location})
+        return SalaryBand.objects.create(
+            role=role, location=place[0], low=low, high=high, source=role.sources.first()
+        )
+
+    return make
+
+
+@pytest.fixture
+def ladder(make_role, move, band):
+    """Coordinateur → Responsable → Directeur, a longer detour through Chef de projet and
+    Expert, and an undocumented Directeur marketing at the top."""
+    coordinator = make_role("Coordinateur Test", level=Level.COORDINATION)
+    manager = make_role("Responsable Test", level=Level.MANAGEMENT)
+    project = make_role("Chef de projet Test", level=Level.MANAGEMENT)
+    expert = make_role("Expert Test", level=Level.MANAGEMENT)
+    director = make_role("Directeur Test", level=Level.DIRECTION)
+    marketing = make_role("Directeur marketing Test", level=Level.DIRECTION, is_documented=False)
+    move(coordinator, project)
+    move(project, expert)
+    move(expert, director)
+    move(coordinator, manager, note="Avec davantage de responsabilités.")
+    move(manager, director)
+    move(director, marketing)
+    move(coordinator, specialisation="logistique e-commerce")
+    band(coordinator, 25000, 30000)
+    band(manager, 40000, 60000)
+    band(director, 70000, 90000)
+    training = Training.objects.create(name="BTS Test", kind=Training.Kind.DIPLOMA)
+    RoleTraining.objects.create(role=manager, training=training, source=manager.sources.get())
+    return {
+        "coordinator": coordinator,
+        "manager": manager,
+        "project": project,
+        "expert": expert,
+        "director": director,
+        "marketing": marketing,
+    }
+
+
+def path_url(start, end):
+    return f"{reverse('roles:careers')}?de={start.slug}&vers={end.slug}"
+
+
+def test_map_draws_every_role_as_a_link_to_its_sheet(client, ladder):
+    response = client.get(reverse("roles:careers"))
+
+    html = response.content.decode()
+    svg = html[html.index("<svg") : html.index("</svg>")]
+    assert response.status_code == 200
+    for role in ladder.values():
+        assert f'<a href="{role.get_absolute_url()}"' in svg
+        assert role.name.split()[0] in svg
+
+
+def test_map_draws_undocumented_roles_with_a_dashed_class_and_a_written_mark(client, ladder):
+    diagram = client.get(reverse("roles:careers")).context["diagram"]
+
+    boxes = {box.key: box for box in diagram.boxes}
+    marketing = boxes[ladder["marketing"].slug]
+    assert "undocumented" in marketing.css
+    assert marketing.note == "fiche à documenter"  # not told by colour alone
+    assert "undocumented" not in boxes[ladder["director"].slug].css
+
+
+def test_map_places_roles_by_level_from_coordination_to_direction(client, ladder):
+    diagram = client.get(reverse("roles:careers")).context["diagram"]
+
+    x = {box.key: box.x for box in diagram.boxes}
+    assert x[ladder["coordinator"].slug] < x[ladder["manager"].slug] < x[ladder["director"].slug]
+    assert [lane.label for lane in diagram.lanes] == ["Coordination", "Management", "Direction"]
+    # A move within a level pushes its target one column further.
+    assert x[ladder["project"].slug] < x[ladder["expert"].slug]
+    assert x[ladder["director"].slug] < x[ladder["marketing"].slug]
+
+
+def test_map_draws_one_arrow_per_documented_move_and_shows_specialisations(client, ladder):
+    diagram = client.get(reverse("roles:careers")).context["diagram"]
+
+    titles = [arrow.title for arrow in diagram.arrows]
+    assert "Coordinateur Test → Responsable Test" in titles
+    assert "Directeur Test → Directeur marketing Test" in titles
+    assert len([a for a in diagram.arrows if "specialisation" not in a.css]) == 6
+    specialisation = next(box for box in diagram.boxes if "specialisation" in box.css)
+    assert specialisation.title == "logistique e-commerce"
+    assert specialisation.url == ladder["coordinator"].get_absolute_url() + "#evolutions"
+
+
+def test_map_is_told_as_text_too_with_moves_and_their_sources(client, ladder):
+    html = client.get(reverse("roles:careers")).content.decode()
+
+    text = html[html.index('id="carte-texte"') :]
+    assert "Mène à :" in text and "On y arrive depuis :" in text
+    assert "logistique e-commerce" in text
+    assert "(fiche à documenter)" in text
+    assert text.count('class="src"') >= 7  # every move with its source
+
+
+def test_career_pages_have_no_style_attributes_for_the_content_security_policy(client, ladder):
+    for url in (
+        reverse("roles:careers"),
+        path_url(ladder["coordinator"], ladder["marketing"]),
+        ladder["coordinator"].get_absolute_url(),
+    ):
+        html = client.get(url).content.decode()
+        assert not re.search(r"\sstyle=", html), url
+        assert "<script" not in html
+
+
+def test_path_follows_the_fewest_documented_moves(client, ladder):
+    response = client.get(path_url(ladder["coordinator"], ladder["director"]))
+
+    path = response.context["path"]
+    assert [step.role for step in path.steps] == [
+        ladder["coordinator"],
+        ladder["manager"],
+        ladder["director"],
+    ]
+    assert "2 évolutions documentées" in response.content.decode()
+
+
+def test_path_shows_training_salary_and_salary_change_at_each_step(client, ladder):
+    response = client.get(path_url(ladder["coordinator"], ladder["marketing"]))
+
+    html = response.content.decode()
+    steps = html[html.index('class="path-steps"') : html.index("</ol>", html.index("path-steps"))]
+    assert "BTS Test" in steps  # training named for Responsable
+    assert "de 40\u202f000\u00a0€ à 60\u202f000\u00a0€" in steps
+    # Coordinateur 25–30 k€ → Responsable 40–60 k€
+    assert "+15\u202f000\u00a0€ en bas de fourchette, +30\u202f000\u00a0€ en haut" in steps
+    assert "Avec davantage de responsabilités." in steps  # the move as the source words it
+    assert "Aucun de nos documents ne donne de chiffre pour ce métier." in steps  # marketing
+    assert "l’évolution totale du salaire n’est pas connue" in html
+
+
+def test_path_with_figures_at_both_ends_gives_the_overall_salary_change(client, ladder):
+    html = client.get(path_url(ladder["coordinator"], ladder["director"])).content.decode()
+
+    assert "de +45\u202f000\u00a0€ en bas de fourchette et de +60\u202f000\u00a0€" in html
+
+
+def test_path_is_highlighted_on_the_map(client, ladder):
+    diagram = client.get(path_url(ladder["coordinator"], ladder["director"])).context["diagram"]
+
+    on_path = {box.key for box in diagram.boxes if "on-path" in box.css}
+    assert on_path == {ladder[k].slug for k in ("coordinator", "manager", "director")}
+    assert len([arrow for arrow in diagram.arrows if "on-path" in arrow.css]) == 2
+
+
+def test_no_documented_path_says_so_and_shows_what_is_known_of_both_ends(client, ladder):
+    director, coordinator = ladder["director"], ladder["coordinator"]
+    level = EducationLevel.objects.create(slug="bac-5-test", name="Bac +5", rank=5)
+    EducationRequirement.objects.create(
+        role=director, level=level, wording="Un master.", source=director.sources.get()
+    )
+    Fact.objects.create(
+        role=director,
+        source=director.sources.get(),
+        kind=Fact.Kind.EXPERIENCE,
+        text="Cinq ans dans le e-commerce.",
+    )
+
+    response = client.get(path_url(director, coordinator))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "path" not in response.context
+    assert "Aucun chemin documenté de Directeur Test à Coordinateur Test" in html
+    assert "Un master." in html
+    assert "Cinq ans dans le e-commerce." in html
+    assert "de 70\u202f000\u00a0€ à 90\u202f000\u00a0€" in html  # salary of one end
+    assert "de 25\u202f000\u00a0€ à 30\u202f000\u00a0€" in html  # and of the other
+    assert "Le chemin inverse existe" in html
+    assert f"?de={coordinator.slug}&amp;vers={director.slug}" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["de=metier-inconnu&vers=directeur-test", "de=coordinateur-test&vers=%3Cscript%3E"],
+)
+def test_unknown_slugs_are_a_form_error_on_the_page(client, ladder, query):
+    response = client.get(f"{reverse('roles:careers')}?{query}")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "n’existe pas dans nos fiches" in html
+    assert 'aria-invalid="true"' in html
+    assert "path" not in response.context
+    assert "<script>" not in html
+
+
+def test_same_role_twice_is_a_form_error(client, ladder):
+    coordinator = ladder["coordinator"]
+
+    response = client.get(path_url(coordinator, coordinator))
+
+    assert response.status_code == 200
+    assert "choisissez deux métiers différents" in response.content.decode()
+    assert "path" not in response.context
+
+
+def test_starting_role_alone_lists_where_it_leads_with_links_to_each_path(client, ladder):
+    coordinator = ladder["coordinator"]
+
+    response = client.get(f"{reverse('roles:careers')}?de={coordinator.slug}")
+
+    html = response.content.decode()
+    assert [role for role, _steps in response.context["reachable"]][:2] == [
+        ladder["project"],
+        ladder["manager"],
+    ]
+    assert f"?de={coordinator.slug}&amp;vers={ladder['marketing'].slug}" in html
+    assert "n’existe pas" not in html
+
+
+def test_shortest_path_survives_cycles_and_unreachable_roles(make_role, move):
+    first, second, alone = make_role("Un"), make_role("Deux"), make_role("Seul")
+    move(first, second)
+    move(second, first)
+
+    graph = CareerGraph.load()
+
+    assert graph.shortest_path(first, second) == [first, second]
+    assert graph.shortest_path(second, first) == [second, first]
+    assert graph.shortest_path(first, alone) is None
+    assert len(graph.diagram().boxes) == 3
+
+
+def test_role_sheet_draws_its_neighbourhood_and_links_to_the_map(client, ladder):
+    manager = ladder["manager"]
+
+    response = client.get(manager.get_absolute_url())
+
+    html = response.content.decode()
+    neighbourhood = response.context["neighbourhood"]
+    keys = {box.key for box in neighbourhood.boxes}
+    assert keys == {f"de-{ladder['coordinator'].slug}", manager.slug, "vers-directeur-test"}
+    assert 'id="voisinage-svg"' in html
+    assert f'href="{reverse("roles:careers")}?de={manager.slug}#chemin"' in html
+
+
+def test_role_sheet_without_moves_has_no_neighbourhood_diagram(client, make_role):
+    role = make_role("Isolé Test")
+
+    response = client.get(role.get_absolute_url())
+
+    assert response.context["neighbourhood"] is None
+    assert 'id="voisinage-svg"' not in response.content.decode()
+
+
+def make_chain(make_role, move, band, size):
+    """`size` roles in a chain of moves, each with a salary band and a specialisation."""
+    levels = list(Level.values)
+    roles = [make_role(f"Étape {i:03}", level=levels[i * 3 // size]) for i in range(size)]
+    for i, role in enumerate(roles):
+        band(role, 20000 + i * 1000, 30000 + i * 1000)
+        move(role, specialisation=f"Spécialité {i}")
+        if i:
+            move(roles[i - 1], role)
+    return roles
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_map_runs_the_same_queries_whatever_the_number_of_roles(
+    client, make_role, move, band, size, django_assert_max_num_queries
+):
+    make_chain(make_role, move, band, size)
+
+    # 1 roles in career order, 1 moves with their sources
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("roles:careers"))
+    assert len(response.context["diagram"].boxes) == 2 * size
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_path_runs_the_same_queries_whatever_its_length(
+    client, make_role, move, band, size, django_assert_max_num_queries
+):
+    roles = make_chain(make_role, move, band, size)
+
+    # 1 roles, 1 moves (the graph); for the roles on the path: 1 roles, then one prefetch
+    # each: trainings, salary bands, education requirements, experience facts
+    with django_assert_max_num_queries(7):
+        response = client.get(path_url(roles[0], roles[-1]))
+    assert len(response.context["path"].steps) == size
+
+
+@pytest.mark.parametrize("size", [5, 60])
+def test_no_path_page_runs_the_same_queries_whatever_the_number_of_roles(
+    client, make_role, move, band, size, django_assert_max_num_queries
+):
+    roles = make_chain(make_role, move, band, size)
+
+    # the same 7 as a path: the two ends are fetched with what they show
+    with django_assert_max_num_queries(7):
+        response = client.get(path_url(roles[-1], roles[0]))
+    assert response.context["reverse_exists"]
+
+
+@pytest.mark.parametrize("size", [2, 60])
+def test_role_sheet_neighbourhood_adds_no_query_per_move(
+    client, make_role, move, size, django_assert_max_num_queries
+):
+    centre = make_role("Centre Test")
+    for i in range(size):
+        move(make_role(f"Avant {i}"), centre)
+        move(centre, make_role(f"Après {i}"))
+
+    # the sheet's 17 (see test_views) + 1 other roles for "Comparer avec…"
+    with django_assert_max_num_queries(18):
+        response = client.get(centre.get_absolute_url())
+    assert len(response.context["neighbourhood"].boxes) == 2 * size + 1
+    assert Role.objects.count() == 2 * size + 1

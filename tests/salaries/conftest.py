@@ -1,0 +1,52 @@
+"""Factories for the salary explorer's tests."""
+
+import itertools
+
+import pytest
+
+from roles.models import ExperienceLevel
+from salaries.models import Location, SalaryBand
+
+_counter = itertools.count(1)
+
+
+@pytest.fixture
+def make_location(db):
+    def make(name, order=0):
+        return Location.objects.get_or_create(
+            slug=name.lower().replace(" ", "-"), defaults={"name": name, "order": order}
+        )[0]
+
+    return make
+
+
+@pytest.fixture
+def make_level(db):
+    def make(name, tier, source, order=0, years=""):
+        return ExperienceLevel.objects.create(
+            slug=f"niveau-{next(_counter)}",
+            name=name,
+            tier=tier,
+            source=source,
+            order=order,
+            years=years,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_band(make_location):
+    def make(role, low, high, *, level=None, location="France", source=None, year=None, note=""):
+        return SalaryBand.objects.create(
+            role=role,
+            experience_level=level,
+            location=make_location(location) if isinstance(location, str) else location,
+            low=low,
+            high=high,
+            year=year,
+            note=note,
+            source=source or role.sources.first(),
+        )
+
+    return make

@@ -1,0 +1,291 @@
+"""The salary explorer (/salaires/): one table, filters, sort, charts, and its CSV."""
+
+import csv
+import html as html_module
+import io
+import re
+
+import pytest
+from django.urls import reverse
+
+from roles.models import Level
+from salaries.charts import nice_maximum
+
+pytestmark = pytest.mark.django_db
+
+EXPLORER = reverse("salaries:explorer")
+CSV = reverse("salaries:csv")
+
+
+@pytest.fixture
+def bands(make_role, make_source, make_level, make_band):
+    """A coordinator with three levels, a manager priced by two documents, a director by
+    level and location in 2024."""
+    coordinator = make_role("Coordinateur Test", level=Level.COORDINATION)
+    manager = make_role("Responsable Test")
+    director = make_role("Directeur Test", level=Level.DIRECTION)
+    source = coordinator.sources.get()
+    junior = make_level("Débutant", "junior", source, 0)
+    make_band(coordinator, 25000, 30000, level=junior)
+    make_band(coordinator, 30000, 40000, level=make_level("Intermédiaire", "confirme", source, 1))
+    make_band(coordinator, 40000, 55000, level=make_level("Expérimenté", "senior", source, 2))
+    second_source = make_source(title="Second document")
+    manager.sources.add(second_source)
+    make_band(manager, 40000, 60000, note="En moyenne")
+    make_band(manager, 42000, 58000, source=second_source)
+    source = director.sources.get()
+    director_junior = make_level("Junior", "junior", source, 0, years="0-2 ans")
+    senior = make_level("Senior", "senior", source, 2, years="+5 ans")
+    make_band(director, 77000, 77000, level=director_junior, location="Paris", year=2024)
+    make_band(director, 69500, 69500, level=director_junior, location="Régions", year=2024)
+    make_band(director, 150000, 150000, level=senior, location="Paris", year=2024)
+    return {"coordinator": coordinator, "manager": manager, "director": director}
+
+
+def table_rows(page):
+    """(role, low, high, year) of each row of the explorer's table, as the page shows it."""
+    table = page[page.index('class="salaries salary-table"') :]
+    body = table[table.index("<tbody>") : table.index("</table>")]
+    rows = []
+    for row in re.findall(r"<tr>(.*?)</tr>", body, re.S):
+        role = re.search(r'<th scope="row"><a [^>]*>(.*?)</a>', row).group(1)
+        figure = re.search(
+            r'<td class="num salary-figure">(.*?)(?:<span class="note">|</td>)', row, re.S
+        ).group(1)
+        amounts = [int(a.replace("\u202f", "")) for a in re.findall(r"\d[\d\u202f]*", figure)]
+        cells = re.findall(r"<td>(.*?)</td>", row, re.S)
+        year = cells[-2].strip()
+        rows.append((html_module.unescape(role), amounts[0], amounts[-1], year))
+    return rows
+
+
+def test_explorer_shows_every_band_with_its_year_and_source_in_french_money_format(client, bands):
+    response = client.get(EXPLORER)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert len(table_rows(page)) == 8
+    assert "de 25\u202f000\u00a0€ à 30\u202f000\u00a0€" in page
+    assert "150\u202f000\u00a0€" in page
+    assert ("Directeur Test", 77000, 77000, "2024") in table_rows(page)
+    assert ("Coordinateur Test", 25000, 30000, "non précisée") in table_rows(page)
+    assert page.count('class="src"') >= 8 + 4  # a source beside every figure and every chart
+    assert "En moyenne" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("role=directeur-test", {("Directeur Test", 77000), ("Directeur Test", 69500),
+                                 ("Directeur Test", 150000)}),
+        ("experience=junior", {("Coordinateur Test", 25000), ("Directeur Test", 77000),
+                               ("Directeur Test", 69500)}),
+        ("lieu=paris", {("Directeur Test", 77000), ("Directeur Test", 150000)}),
+        ("experience=non-detaille", {("Responsable Test", 40000), ("Responsable Test", 42000)}),
+        ("experience=senior&lieu=paris", {("Directeur Test", 150000)}),
+    ],
+)  # fmt: skip
+def test_filters_keep_the_bands_of_the_role_experience_and_location_asked_for(
+    client, bands, query, expected
+):
+    page = client.get(f"{EXPLORER}?{query}").content.decode()
+
+    assert {(role, low) for role, low, _high, _year in table_rows(page)} == expected
+
+
+def test_sort_by_salary_both_ways_and_say_so_in_the_header(client, bands):
+    descending = client.get(f"{EXPLORER}?tri=-salaire").content.decode()
+    ascending = client.get(f"{EXPLORER}?tri=salaire&lieu=paris").content.decode()
+
+    lows = [low for _role, low, _high, _year in table_rows(descending)]
+    assert lows == sorted(lows, reverse=True)
+    assert 'aria-sort="descending"' in descending
+    assert 'href="?tri=salaire"' in descending  # the header link turns the order round
+    assert [low for _r, low, _h, _y in table_rows(ascending)] == [77000, 150000]
+    assert 'href="?tri=-salaire&amp;lieu=paris"' in ascending  # filters kept
+
+
+def test_default_order_is_role_then_source_then_experience(client, bands):
+    page = client.get(EXPLORER).content.decode()
+
+    assert [(role, low) for role, low, _h, _y in table_rows(page)][:4] == [
+        ("Coordinateur Test", 25000),
+        ("Coordinateur Test", 30000),
+        ("Coordinateur Test", 40000),
+        ("Directeur Test", 77000),
+    ]
+
+
+def test_bad_parameters_are_french_form_errors_and_the_other_filters_still_apply(client, bands):
+    response = client.get(f"{EXPLORER}?role=inconnu&experience=expert&tri=nimporte&lieu=paris")
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "métier inconnu ou sans chiffres" in page
+    assert "Le niveau d’expérience « expert » n’existe pas." in page
+    assert "On ne peut pas trier par « nimporte »." in page
+    assert page.count('aria-invalid="true"') == 3
+    assert {low for _role, low, _h, _y in table_rows(page)} == {77000, 150000}
+
+
+def test_unknown_location_is_a_form_error_too(client, bands):
+    response = client.get(f"{EXPLORER}?lieu=atlantide")
+
+    assert response.status_code == 200
+    assert "Le lieu « atlantide » n’existe pas." in response.content.decode()
+
+
+def test_no_band_matching_says_so(client, bands):
+    page = client.get(f"{EXPLORER}?role=coordinateur-test&lieu=paris").content.decode()
+
+    assert "Aucune fourchette de salaire ne correspond à ces filtres." in page
+
+
+def test_bands_from_two_documents_for_one_role_are_charted_side_by_side_never_merged(
+    client, bands
+):
+    response = client.get(f"{EXPLORER}?role=responsable-test")
+
+    page = response.content.decode()
+    (manager_charts,) = response.context["role_charts"]
+    assert [len(chart.bands) for chart in manager_charts.charts] == [1, 1]
+    assert manager_charts.charts[0].source != manager_charts.charts[1].source
+    assert "côte à côte, sans être fusionnés" in page
+    assert page.count('<figure class="salary-chart">') == 2
+    assert len(table_rows(page)) == 2
+
+
+def test_each_chart_has_one_bar_per_location_and_every_figure_written_as_text(client, bands):
+    response = client.get(f"{EXPLORER}?role=directeur-test")
+
+    page = response.content.decode()
+    (chart,) = response.context["role_charts"][0].charts
+    junior, senior = chart.groups
+    assert [bar.band.location.name for bar in junior.bars] == ["Paris", "Régions"]
+    assert junior.bars[0].series != junior.bars[1].series  # one series per location
+    assert junior.bars[0].series == senior.bars[0].series  # the same in every group
+    figure = page[page.index('<figure class="salary-chart">') : page.index("</figure>")]
+    svg = figure[figure.index("<svg") : figure.index("</svg>")]
+    assert "Paris : 77\u202f000\u00a0€" in svg  # beside the bar
+    assert "Régions : 69\u202f500\u00a0€" in svg
+    table = figure[figure.index("<details>") :]
+    assert "69\u202f500\u00a0€" in table and "150\u202f000\u00a0€" in table  # and as a table
+    assert "chiffres de 2024" in figure
+    assert not re.search(r"\sstyle=", page)
+
+
+def test_chart_scale_ends_on_a_round_figure(bands):
+    assert nice_maximum(150000) == (150000, 50000)
+    assert nice_maximum(151000) == (200000, 50000)
+    assert nice_maximum(55000) == (60000, 20000)
+    assert nice_maximum(100000) == (100000, 25000)
+    assert nice_maximum(3_000_000) == (3_000_000, 500_000)
+
+
+def read_csv(response):
+    content = response.content.decode("utf-8")
+    assert content.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
+
+
+def test_csv_opens_in_a_french_spreadsheet(client, bands):
+    response = client.get(CSV)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert 'filename="salaires.csv"' in response["Content-Disposition"]
+    header, *rows = read_csv(response)
+    assert header[:6] == [
+        "Métier",
+        "Expérience",
+        "Années d’expérience",
+        "Lieu",
+        "Salaire brut annuel bas (€)",
+        "Salaire brut annuel haut (€)",
+    ]
+    assert len(rows) == 8
+    # Whole euros as plain numbers; "+5 ans" kept as text, not read as a formula.
+    senior = ["Directeur Test", "Senior", "'+5 ans", "Paris", "150000", "150000", "2024"]
+    assert senior in [row[:7] for row in rows]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["", "experience=junior&tri=-salaire", "lieu=paris&tri=annee", "role=responsable-test"],
+)
+def test_csv_has_the_same_figures_as_the_page_for_the_same_filters(client, bands, query):
+    page = client.get(f"{EXPLORER}?{query}").content.decode()
+    csv_rows = read_csv(client.get(f"{CSV}?{query}"))[1:]
+
+    shown = [(role, low, high, year) for role, low, high, year in table_rows(page)]
+    exported = [(row[0], int(row[4]), int(row[5]), row[6] or "non précisée") for row in csv_rows]
+    assert exported == shown
+    assert shown
+
+
+def test_page_links_to_the_csv_with_its_filters(client, bands):
+    page = client.get(f"{EXPLORER}?lieu=paris&tri=-salaire").content.decode()
+
+    assert f'href="{CSV}?lieu=paris&amp;tri=-salaire"' in page
+
+
+def test_csv_cells_never_start_a_formula(client, make_role, make_band):
+    role = make_role('=HYPERLINK("http://exemple.test")')
+    make_band(role, 30000, 40000, note="+ primes")
+
+    (row,) = read_csv(client.get(CSV))[1:]
+
+    assert row[0] == '\'=HYPERLINK("http://exemple.test")'
+    assert row[-1] == "'+ primes"
+    assert row[4] == "30000"  # figures stay numbers
+
+
+def test_header_links_to_the_salaries_and_marks_the_current_page(client, bands):
+    page = client.get(EXPLORER).content.decode()
+
+    assert f'<a href="{EXPLORER}" aria-current="page">Salaires</a>' in page
+
+
+def test_role_sheet_links_to_its_salaries_in_the_explorer(client, bands):
+    director = bands["director"]
+
+    page = client.get(director.get_absolute_url()).content.decode()
+
+    assert f'href="{EXPLORER}?role={director.slug}"' in page
+
+
+def many_bands(make_role, make_level, make_band, count):
+    for i in range(count):
+        role = make_role(f"Métier {i:03}")
+        level = make_level(f"Niveau {i}", "junior", role.sources.get())
+        make_band(role, 30000 + i, 40000 + i, level=level, location=f"Ville {i % 7}", year=2024)
+
+
+@pytest.mark.parametrize("size", [5, 80])
+def test_explorer_runs_the_same_queries_whatever_the_number_of_bands(
+    client, make_role, make_level, make_band, size, django_assert_max_num_queries
+):
+    many_bands(make_role, make_level, make_band, size)
+
+    # 1 bands with role, level, location and source; 1 locations (chart series);
+    # the form: 1 roles with bands, 1 locations
+    with django_assert_max_num_queries(4):
+        response = client.get(EXPLORER)
+    assert len(response.context["bands"]) == size
+
+    # the same, plus 1 each to check the `role` and `lieu` asked for
+    with django_assert_max_num_queries(6):
+        response = client.get(f"{EXPLORER}?role=metier-000&lieu=ville-0&tri=-salaire")
+    assert len(response.context["bands"]) == 1
+
+
+@pytest.mark.parametrize("size", [5, 80])
+def test_csv_runs_the_same_queries_whatever_the_number_of_bands(
+    client, make_role, make_level, make_band, size, django_assert_max_num_queries
+):
+    many_bands(make_role, make_level, make_band, size)
+
+    # 1 check of `lieu`, 1 bands with role, level, location and source
+    with django_assert_max_num_queries(2):
+        response = client.get(f"{CSV}?lieu=ville-0")
+    assert len(read_csv(response)) == 1 + len(range(0, size, 7))
