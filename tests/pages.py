@@ -3,7 +3,11 @@
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlsplit
 
+from django.apps import apps
 from django.core.management import call_command
+from django.db import models
+from django.db.models import CharField, Value
+from django.db.models.functions import Cast, Concat
 
 from tests import public_urls
 
@@ -58,3 +62,41 @@ class Tags(HTMLParser):
 
     def all(self, tag):
         return [attrs for name, attrs in self.tags if name == tag]
+
+
+# Markup typed by editors --------------------------------------------------------------------
+
+SCRIPT = '<script>alert("xss")</script>'
+IMAGE = "<img src=x onerror=alert(1)>"
+
+
+def payload_for(field):
+    """The longest attack that fits the field, leaving room for a unique suffix."""
+    room = (field.max_length or 10_000) - 8
+    for payload in (f"{SCRIPT}{IMAGE}", SCRIPT, IMAGE):
+        if len(payload) <= room:
+            return payload
+    return None
+
+
+def is_editor_text(field):
+    return (
+        isinstance(field, models.CharField | models.TextField)
+        and not isinstance(field, models.SlugField)
+        and field.editable
+        and not field.choices
+    )
+
+
+def type_attacks_in_every_text_field():
+    """Like an editor pasting markup into every text box of the admin."""
+    for model in apps.get_models():
+        if model._meta.app_label not in {"roles", "salaries", "interviews"}:
+            continue
+        for field in model._meta.concrete_fields:
+            payload = payload_for(field) if is_editor_text(field) else None
+            if payload:
+                # Blank fields stay blank (some are tied to others by constraints).
+                model.objects.exclude(**{field.name: ""}).update(
+                    **{field.name: Concat(Value(f"{payload} "), Cast("pk", CharField()))}
+                )

@@ -265,7 +265,11 @@ print(json.dumps(answers))
 
 def test_pages_answer_503_when_the_database_server_is_unreachable():
     """A real process whose DATABASE_URL points at a closed port."""
-    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
     env |= {
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:9/fiches",  # port 9: discard, closed

@@ -11,12 +11,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.apps import apps
-from django.db import models
-from django.db.models import CharField, Value
-from django.db.models.functions import Cast, Concat
 
-from tests.pages import Tags, load_content, public_pages
+from tests.pages import (
+    IMAGE,
+    SCRIPT,
+    Tags,
+    load_content,
+    public_pages,
+    type_attacks_in_every_text_field,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -134,12 +137,20 @@ print(json.dumps({
 """
 
 
+# Settings a production process gets from its own environment, not from the test run's
+# (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE, which check --deploy rightly refuses).
+PROCESS_SETTINGS = {
+    "DEBUG",
+    "SECRET_KEY",
+    "SECURE",
+    "ALLOWED_HOSTS",
+    "DATABASE_URL",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+}
+
+
 def run_with_environment(args, **variables):
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DEBUG", "SECRET_KEY", "SECURE", "ALLOWED_HOSTS", "DATABASE_URL"}
-    }
+    env = {key: value for key, value in os.environ.items() if key not in PROCESS_SETTINGS}
     env |= {"DJANGO_SETTINGS_MODULE": "config.settings", "PYTHONDONTWRITEBYTECODE": "1"}
     env |= variables
     return subprocess.run(
@@ -247,41 +258,6 @@ def test_a_successful_login_forgets_earlier_failures(client, editor):
 
 
 # Text typed by editors ----------------------------------------------------------------------
-
-SCRIPT = '<script>alert("xss")</script>'
-IMAGE = "<img src=x onerror=alert(1)>"
-
-
-def payload_for(field):
-    """The longest attack that fits the field, leaving room for a unique suffix."""
-    room = (field.max_length or 10_000) - 8
-    for payload in (f"{SCRIPT}{IMAGE}", SCRIPT, IMAGE):
-        if len(payload) <= room:
-            return payload
-    return None
-
-
-def is_editor_text(field):
-    return (
-        isinstance(field, models.CharField | models.TextField)
-        and not isinstance(field, models.SlugField)
-        and field.editable
-        and not field.choices
-    )
-
-
-def type_attacks_in_every_text_field():
-    """Like an editor pasting markup into every text box of the admin."""
-    for model in apps.get_models():
-        if model._meta.app_label not in {"roles", "salaries", "interviews"}:
-            continue
-        for field in model._meta.concrete_fields:
-            payload = payload_for(field) if is_editor_text(field) else None
-            if payload:
-                # Blank fields stay blank (some are tied to others by constraints).
-                model.objects.exclude(**{field.name: ""}).update(
-                    **{field.name: Concat(Value(f"{payload} "), Cast("pk", CharField()))}
-                )
 
 
 def assert_markup_shows_as_text(name, html):

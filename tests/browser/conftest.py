@@ -5,13 +5,13 @@ in one plain line; with REQUIRE_BROWSER=1 (CI) a missing browser or any skipped 
 test fails the run instead.
 """
 
+import importlib
 import os
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
-from django.db import DEFAULT_DB_ALIAS, connections
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 HAVE_CHROMIUM = CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
@@ -28,7 +28,13 @@ def _is_browser_test(item):
     return BROWSER_DIR in Path(item.path).parents
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
+    # Browser tests run last. pytest groups them by the browser parameter, which undoes
+    # pytest-django's ordering (database tests before live-server ones); and once
+    # Playwright's event loop runs in this thread, Django hands later tests new
+    # connections. Nothing that runs after them can be affected.
+    items.sort(key=_is_browser_test)
     if HAVE_CHROMIUM:
         return
     if REQUIRE_BROWSER and any(_is_browser_test(item) for item in items):
@@ -94,34 +100,32 @@ def base_url(live_server):
     return live_server.url
 
 
-@pytest.fixture(scope="session")
-def _migrated_state(django_db_setup):
-    """What migrations put in the test database (the Éditeurs group…), serialized.
-
-    Taken before Playwright starts: once its event loop runs in this thread, Django hands
-    out a new, context-local connection object that lacks this attribute, so serialized
-    rollback would silently restore nothing.
-    """
-    return getattr(connections[DEFAULT_DB_ALIAS], "_test_serialized_contents", None)
-
-
-@pytest.fixture(autouse=True)
-def _serialized_state_on_current_connection(_migrated_state):
-    connection = connections[DEFAULT_DB_ALIAS]
-    if _migrated_state is not None and not hasattr(connection, "_test_serialized_contents"):
-        connection._test_serialized_contents = _migrated_state
+# What the data migration gives editors, read from it rather than copied here.
+EDITORS = importlib.import_module("roles.migrations.0002_editors_group")
 
 
 @pytest.fixture
-def content(live_server, django_db_serialized_rollback):
-    """The five source documents loaded into the live server's database.
+def site(live_server):
+    """The live server, over a database that has what migrations put in it.
 
-    Serialized rollback brings back what migrations created (the Éditeurs group) after
-    other live-server tests flushed the tables.
+    Live-server tests are transactional: the tables are flushed after each one, and Django
+    then recreates content types and permissions but not the Éditeurs group of the data
+    migration. (Serialized rollback cannot restore it here: once Playwright's event loop
+    runs in this thread, Django hands out a new context-local connection without the
+    serialized state.)
     """
-    call_command("loaddata", "reference", "roles", "salaries", "interviews", verbosity=0)
-    assert Group.objects.filter(name="Éditeurs").exists()
+    group, _ = Group.objects.get_or_create(name=EDITORS.EDITOR_GROUP)
+    group.permissions.set(
+        Permission.objects.filter(content_type__app_label__in=EDITORS.CONTENT_APPS)
+    )
     return live_server
+
+
+@pytest.fixture
+def content(site):
+    """The live server with the five source documents loaded."""
+    call_command("loaddata", "reference", "roles", "salaries", "interviews", verbosity=0)
+    return site
 
 
 @pytest.fixture
