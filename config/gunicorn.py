@@ -1,0 +1,25 @@
+"""gunicorn settings for production: `gunicorn -c config/gunicorn.py config.wsgi`.
+
+Every value can be overridden from the environment (GUNICORN_CMD_ARGS, or the variables
+below). Static files are served by whitenoise inside the Django app, so gunicorn needs no
+separate static route.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threads let a worker keep serving while another request waits on the database.
+worker_class = "gthread"
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 9)))
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then, so that a slow leak never grows for ever.
+max_requests = 2000
+max_requests_jitter = 200
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no access log
+errorlog = "-"
+# A TLS proxy on this machine may say the request came over HTTPS (X-Forwarded-Proto).
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
