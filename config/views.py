@@ -3,9 +3,10 @@
 import sys
 
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect
 from django.templatetags.static import static
+from django.utils.translation import gettext as _
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -37,7 +38,14 @@ def server_error(request):
     """
     if isinstance(sys.exception(), DATABASE_DOWN_ERRORS):
         return database_unavailable_response()
-    return defaults.server_error(request)
+    try:
+        return defaults.server_error(request)
+    except Exception:  # e.g. the stylesheet missing from the static manifest: plain page
+        title, text = _("Une erreur est survenue"), _("Réessayez dans quelques instants.")
+        return HttpResponseServerError(
+            f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
+            f"</head><body><main><h1>{title}</h1><p>{text}</p></main></body></html>"
+        )
 
 
 @require_safe

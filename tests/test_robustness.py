@@ -184,6 +184,24 @@ def test_server_error_gets_the_french_500_page_without_debug_detail(broken_site)
     assert not [marker for marker in DEBUG_MARKERS if marker in html]
 
 
+def test_server_error_still_gets_a_french_page_when_the_500_template_fails(
+    broken_site, settings, tmp_path
+):
+    """With hashed static names but no manifest, {% static %} in 500.html raises."""
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+    response = broken_site.get("/panne/")
+
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "Une erreur est survenue" in html and '<html lang="fr">' in html
+    assert not [marker for marker in DEBUG_MARKERS if marker in html]
+
+
 # Database down ------------------------------------------------------------------------------
 
 
