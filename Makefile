@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format migrations-check install serve load clean
+.PHONY: run test lint format migrations-check install serve load clean bench
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ format: install
 
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
+
+## Search and list latency on PostgreSQL with 3,000 generated roles, in databases of their own
+## (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/fiches_bench).
+bench: install
+	$(PY) bench/run.py
 
 ## Load run against gunicorn on 127.0.0.1 (wrk, 60 s at 64 connections per URL).
 load: install

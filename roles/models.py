@@ -2,6 +2,7 @@
 
 from functools import cached_property
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
@@ -195,6 +196,12 @@ class Skill(NaturalKeyMixin, models.Model):
     name = models.CharField(_("nom"), max_length=150)
     category = models.CharField(_("catégorie"), max_length=20, choices=Category.choices)
     description = models.TextField(_("description"), blank=True)
+    # The name's words, normalised by roles/search.py (signals keep it current): skills matching
+    # a query on /recherche/ (trigram GIN index on PostgreSQL, migration 0003).
+    search_text = models.TextField(_("texte normalisé"), default="", editable=False)
+    # How many roles need it, kept by roles/signals.py: counting 120,000 role skills on every
+    # page that lists the most-needed skills took longer than the rest of the page.
+    role_count = models.PositiveIntegerField(_("nombre de métiers"), default=0, editable=False)
 
     objects = NaturalKeyManager()
 
@@ -202,6 +209,10 @@ class Skill(NaturalKeyMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("compétence")
         verbose_name_plural = _("compétences")
+        indexes = [
+            # the most-needed skills: home page, /metiers/ form, search suggestions
+            models.Index(fields=["-role_count", "name"], name="roles_skill_most_needed"),
+        ]
 
     def __str__(self):
         return self.name
@@ -210,6 +221,9 @@ class Skill(NaturalKeyMixin, models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:120]
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("roles:skill", kwargs={"slug": self.slug})
 
 
 class Training(NaturalKeyMixin, models.Model):
@@ -231,6 +245,8 @@ class Training(NaturalKeyMixin, models.Model):
     )
     institution = models.CharField(_("établissement"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
+    # Name and institution normalised by roles/search.py: training matching a query.
+    search_text = models.TextField(_("texte normalisé"), default="", editable=False)
 
     objects = NaturalKeyManager()
 
@@ -434,6 +450,57 @@ class Role(NaturalKeyMixin, models.Model):
     @cached_property
     def role_moves_out(self):
         return [move for move in self.moves_out.all() if move.to_role_id]
+
+
+class RoleSearch(models.Model):
+    """What the search reads for one role (see roles/search.py), kept current by
+    roles/signals.py. Its own table, so that the pages listing roles never load it."""
+
+    role = models.OneToOneField(
+        Role,
+        verbose_name=_("métier"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search",
+    )
+    # PostgreSQL full-text documents, each with a GIN index (migration 0003) for `@@`: what
+    # ranks (name and aliases, skills, mission titles, training) and what only matches.
+    document = SearchVectorField(_("document"), null=True)
+    body = SearchVectorField(_("texte courant"), null=True)
+    # SQLite: the normalised words of the titles, and of everything (LIKE '% word').
+    titles = models.TextField(_("intitulés normalisés"), default="")
+    text = models.TextField(_("texte normalisé"), default="")
+
+    class Meta:
+        verbose_name = _("index de recherche d’un métier")
+        verbose_name_plural = _("index de recherche des métiers")
+
+    def __str__(self):
+        return str(self.role_id)
+
+
+class SearchKey(models.Model):
+    """A whole title or phrase of a role, normalised (see roles/search.py `key()`): a query
+    equal to it puts the role first. Kept current by roles/signals.py."""
+
+    class Kind(models.IntegerChoices):
+        NAME = 0, _("nom")
+        ALIAS = 1, _("autre appellation")
+        PHRASE = 2, _("compétence, mission ou formation")
+
+    role = models.ForeignKey(
+        Role, verbose_name=_("métier"), on_delete=models.CASCADE, related_name="search_keys"
+    )
+    kind = models.PositiveSmallIntegerField(_("nature"), choices=Kind.choices)
+    # /recherche/: key = query key (this index); typos: trigram GIN index (migration 0003).
+    key = models.CharField(_("clé"), max_length=250, db_index=True)
+
+    class Meta:
+        verbose_name = _("clé de recherche")
+        verbose_name_plural = _("clés de recherche")
+
+    def __str__(self):
+        return self.key
 
 
 class RoleAlias(NaturalKeyMixin, models.Model):

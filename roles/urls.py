@@ -10,4 +10,9 @@ urlpatterns = [
     path("metiers/<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
     path("parcours/", views.CareerMapView.as_view(), name="careers"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("recherche/", views.search_view, name="search"),
+    path("competences/", views.SkillListView.as_view(), name="skills"),
+    path("competences/<slug:slug>/", views.SkillDetailView.as_view(), name="skill"),
+    path("outils/", views.ToolListView.as_view(), name="tools"),
+    path("formations/", views.TrainingListView.as_view(), name="trainings"),
 ]

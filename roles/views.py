@@ -1,8 +1,22 @@
+from django.db.models import Prefetch
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
 
-from . import careers
-from .models import Level, Role, Source
+from . import careers, search
+from .filters import RoleFilterSet, most_needed_skills, salary_range
+from .models import (
+    Level,
+    MatrixCell,
+    Role,
+    RoleAlias,
+    RoleSkill,
+    RoleTraining,
+    Skill,
+    Source,
+    Training,
+)
 
 
 def roles_by_level(roles):
@@ -14,8 +28,11 @@ def roles_by_level(roles):
     return [(labels[value], items) for value, items in groups.items() if items]
 
 
+HOME_SKILLS = 12  # the most-needed skills the home page shows
+
+
 class HomeView(TemplateView):
-    """Home page: what the site is, the roles by level, ways in for each reader."""
+    """Home page: the search box, the roles by level, the most-needed skills, ways in."""
 
     template_name = "home.html"
 
@@ -25,20 +42,48 @@ class HomeView(TemplateView):
             roles_by_level=roles_by_level(roles),
             documented_count=sum(role.is_documented for role in roles),
             source_count=Source.objects.count(),
+            top_skills=most_needed_skills(Skill.objects.all(), HOME_SKILLS),
             **kwargs,
         )
 
 
-class RoleListView(ListView):
+class RoleListView(FilterView):
+    """/metiers/: every role, filtered by the parameters of `RoleFilterSet`, paginated.
+
+    Template roles/role_list.html; context: `filter` (its form), `roles` (the page; with a
+    `q`, each role's `reasons`: why it matched).
+    """
+
     template_name = "roles/role_list.html"
     context_object_name = "roles"
+    filterset_class = RoleFilterSet
+    strict = False  # a bad parameter shows its error; the other filters still apply
+    paginate_by = 24
 
     def get_queryset(self):
-        return Role.objects.by_level().for_list()
+        return salary_range(
+            Role.objects.prefetch_related(
+                Prefetch("aliases", queryset=RoleAlias.objects.only("id", "role_id", "name"))
+            )
+        )
+
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, even without parameters: the default order is applied by the filters.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page(): a page number out of range or not a number shows a page, never a 404
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["roles_by_level"] = roles_by_level(context["roles"])
+        query = getattr(self.filterset, "query", None)
+        if query:
+            for role in search.for_results(context["roles"]):
+                role.reasons = search.reasons(role, query, limit=2)
         return context
 
 
@@ -60,7 +105,6 @@ class RoleDetailView(DetailView):
             compare_choices=careers.role_choices(others),
             **kwargs,
         )
-
 
 
 class SourceListView(ListView):
@@ -134,3 +178,148 @@ class RoleCompareView(TemplateView):
             shared_skills=careers.shared_skills(compared),
             **kwargs,
         )
+
+
+# --------------------------------------------------------------------------- search, browsing
+
+SEARCH_PAGE_SIZE = 20
+SEARCH_SKILLS = 12  # skills and training listed under the roles that match
+SUGGESTIONS = 6
+HELP_ROLES_PER_LEVEL = 12  # the help lists a few roles of each level, and links to the rest
+
+
+def search_view(request):
+    """/recherche/?q=…: the roles that match, best first, each with why it matched, then the
+    skills and training that match. Template roles/search.html.
+
+    Without a usable query, or when nothing matches: suggestions (titles and skills from the
+    content) and the roles by level. Queries: 1 page of roles with their total, 4 for why
+    each matched, 1 skills, 1 training; on PostgreSQL, when the words match nothing, 1 for
+    similar titles (typos); the help adds 2 suggestions and 1 roles by level.
+    """
+    query = search.Query.parse(request.GET.get("q", ""))
+    context = {"query": query, "page_obj": None, "results": [], "skills": [], "trainings": []}
+    if query:
+        page = search.search_page(
+            Role.objects.all(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
+        )
+        context["page_obj"] = page
+        context["results"] = [
+            (role, search.reasons(role, query)) for role in search.for_results(page.object_list)
+        ]
+        context["skills"] = search.search_by_name(Skill.objects.all(), query, SEARCH_SKILLS)
+        context["trainings"] = search.search_by_name(
+            Training.objects.select_related("level"), query, SEARCH_SKILLS
+        )
+    if not context["results"]:
+        context["suggested_titles"] = RoleAlias.objects.order_by("order", "pk").values_list(
+            "name", flat=True
+        )[:SUGGESTIONS]
+        context["suggested_skills"] = most_needed_skills(Skill.objects.all(), SUGGESTIONS)
+        roles = Role.objects.by_level().only("name", "slug", "level", "is_documented")
+        context["levels"] = [
+            (label, items[0].level, items[:HELP_ROLES_PER_LEVEL], len(items))
+            for label, items in roles_by_level(roles)
+        ]
+    return render(request, "roles/search.html", context)
+
+
+def skills_by_category(skills):
+    """[(category label, [skills])] in the order of Skill.Category, from fetched skills."""
+    groups = {value: [] for value in Skill.Category.values}
+    for skill in skills:
+        groups[skill.category].append(skill)
+    return [(Skill.Category(value), items) for value, items in groups.items() if items]
+
+
+class SkillListView(ListView):
+    """/competences/: every skill by category, with the number of roles that need it."""
+
+    template_name = "roles/skill_list.html"
+    context_object_name = "skills"
+
+    def get_queryset(self):
+        return Skill.objects.defer("description", "search_text").order_by("name")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["categories"] = skills_by_category(context["skills"])
+        return context
+
+
+class ToolListView(SkillListView):
+    """/outils/: the tools (a category of skills), with the number of roles that use each."""
+
+    template_name = "roles/tool_list.html"
+
+    def get_queryset(self):
+        return super().get_queryset().filter(category=Skill.Category.TOOL)
+
+
+class SkillDetailView(DetailView):
+    """/competences/<slug>/: the roles that need a skill (or a tool), what each source says
+    of it for that role and, where a skills matrix has it, the expectation at each level.
+
+    Template roles/skill_detail.html; context `skill`, `roles`: [(role, [role skills],
+    [matrix cells])]. Queries: 1 skill, 1 role skills, 1 matrix cells.
+    """
+
+    template_name = "roles/skill_detail.html"
+    context_object_name = "skill"
+
+    def get_queryset(self):
+        return Skill.objects.all()
+
+    def get_context_data(self, **kwargs):
+        role_skills = (
+            RoleSkill.objects.filter(skill=self.object)
+            .select_related("role", "source")
+            .order_by("role__name", "source__order", "order")
+        )
+        cells = (
+            MatrixCell.objects.filter(skill=self.object)
+            .select_related("role", "experience_level", "source")
+            .order_by("role__name", "experience_level__order")
+        )
+        by_role = {}
+        for role_skill in role_skills:
+            by_role.setdefault(role_skill.role, ([], []))[0].append(role_skill)
+        for cell in cells:
+            by_role.setdefault(cell.role, ([], []))[1].append(cell)
+        roles = sorted(by_role.items(), key=lambda item: (item[0].level_rank, item[0].name))
+        return super().get_context_data(
+            roles=[(role, wordings, cells) for role, (wordings, cells) in roles], **kwargs
+        )
+
+
+class TrainingListView(ListView):
+    """/formations/: diplomas, certifications, school programmes and paths, each with its
+    level and the roles it leads to (with what the source adds). Queries: 1 training, 1 roles.
+    """
+
+    template_name = "roles/training_list.html"
+    context_object_name = "trainings"
+
+    def get_queryset(self):
+        return (
+            Training.objects.select_related("level")
+            .prefetch_related(
+                Prefetch(
+                    "role_trainings",
+                    queryset=RoleTraining.objects.select_related("role", "source").order_by(
+                        "role__name", "source__order"
+                    ),
+                )
+            )
+            .order_by("level__rank", "name")
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        groups = {value: [] for value in Training.Kind.values}
+        for training in context["trainings"]:
+            groups[training.kind].append(training)
+        context["kinds"] = [
+            (Training.Kind(value), items) for value, items in groups.items() if items
+        ]
+        return context

@@ -4,10 +4,39 @@ The accessibility, HTML-validity and robustness checks run over this list: a new
 itself here. Paths are examples that exist once the content fixtures are loaded.
 """
 
+# The parameters of /metiers/ (roles/filters.py).
+ROLE_FILTERS = [
+    "q",
+    "niveau",
+    "salaire",
+    "lieu",
+    "experience",
+    "formation",
+    "competence",
+    "outil",
+    "employeur",
+    "documentees",
+    "tri",
+    "page",
+]
+
 PUBLIC_PAGES = [
     # (name, path, query parameters the page reads)
     ("accueil", "/", []),
-    ("liste des métiers", "/metiers/", []),
+    ("liste des métiers", "/metiers/", ROLE_FILTERS),
+    (
+        "métiers filtrés",
+        "/metiers/?q=e-commerce&niveau=management&salaire=40000&lieu=paris&tri=salaire",
+        ROLE_FILTERS,
+    ),
+    ("recherche", "/recherche/?q=chargée+de+projets+e-commerce", ["q", "page"]),
+    ("recherche sans résultat", "/recherche/?q=zzqxw", ["q", "page"]),
+    ("recherche vide", "/recherche/", ["q", "page"]),
+    ("compétences", "/competences/", []),
+    ("compétence", "/competences/management-d-equipe/", []),
+    ("outil", "/competences/google-analytics/", []),
+    ("outils", "/outils/", []),
+    ("formations", "/formations/", []),
     ("fiche métier", "/metiers/directeur-e-commerce/", []),
     ("fiche non documentée", "/metiers/directeur-marketing/", []),
     ("sources", "/sources/", []),

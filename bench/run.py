@@ -1,0 +1,234 @@
+"""`make bench`: search and list latency on PostgreSQL with the generated data set.
+
+Two databases of their own on the PostgreSQL server (never the site's): one with 3,000
+generated roles, one with 10. Each is created, migrated and filled once
+(`generate_bench_data`), then reused. The pages are requested in-process through Django's
+test client, so the figures are server-side (no network, no browser): median and p95 over
+a fixed list of queries, repeated; then the queries per page at both sizes, which must match.
+
+    BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/fiches_bench (the small one adds _small)
+    BENCH_REPEAT        times each URL is requested (default 15)
+"""
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/fiches_bench"
+SIZES = {"large": 3000, "small": 10}
+
+# What readers type: titles seen on job boards (with feminine forms, hyphens, plurals), skills,
+# tools, mission words, typos, a word that matches most roles, and nonsense.
+SEARCHES = [
+    "e-commerce",
+    "ecommerce",
+    "chargée de projet e-commerce",
+    "coordinatrice des ventes en ligne",
+    "responsable marketplace",
+    "directrice data luxe",
+    "head of acquisition",
+    "chef de projet SEO",
+    "consultante CRM B2B",
+    "Google Analytics",
+    "Shopify",
+    "PrestaShop",
+    "gestion des stocks",
+    "optimisation du tunnel de conversion",
+    "référencement naturel",
+    "fidélisation",
+    "commerciaux",
+    "coordinatuer",
+    "resposable marketplace",
+    "zzqxw",
+]
+
+
+def percentile(samples, fraction):
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def ensure_database(url):
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    server = url.rsplit("/", 1)[0] + "/postgres"
+    with psycopg.connect(server, autocommit=True) as connection:
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
+        if not exists:
+            connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def measure(size, repeat):
+    """In a process whose DATABASE_URL is a bench database: fill it, time it, print JSON."""
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from roles.models import EducationLevel, EmployerType, Role, RoleSkill
+    from roles.search import Query, search_page
+    from salaries.models import SalaryBand
+
+    # Static files straight from the finders: no collectstatic needed to render the pages.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    call_command("migrate", verbosity=0)
+    if Role.objects.filter(slug__startswith="bench-").count() != size:
+        call_command("generate_bench_data", delete=True, stdout=sys.stderr)
+        call_command(
+            "generate_bench_data",
+            roles=size,
+            skills=15000 if size > 100 else 50,
+            stdout=sys.stderr,
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+    # Filters that keep some roles at both sizes, so that both pages show the same things.
+    band = SalaryBand.objects.filter(role__slug__startswith="bench-").select_related(
+        "role", "location", "experience_level"
+    )[0]
+    skill = RoleSkill.objects.filter(role=band.role).exclude(skill__category="outil")[0].skill
+    tool = RoleSkill.objects.filter(role=band.role, skill__category="outil")[0].skill
+    bac5 = EducationLevel.objects.get(name="Bac +5").slug
+    startup = EmployerType.objects.get(name="Start-up").slug
+    lists = [
+        "/metiers/",
+        "/metiers/?niveau=management&salaire=50000",
+        "/metiers/?q=e-commerce&niveau=direction&tri=salaire",
+        f"/metiers/?competence={skill.slug}&lieu={band.location.slug}"
+        f"&experience={band.experience_level.tier}",
+        f"/metiers/?outil={tool.slug}&formation={bac5}&documentees=oui",
+        f"/metiers/?employeur={startup}&tri=nom&page=3",
+    ]
+    pages = {
+        "accueil": "/",
+        "recherche (résultats)": "/recherche/?q=chef+de+projet",
+        "recherche (faute de frappe)": "/recherche/?q=coordinatuer",
+        "recherche (rien trouvé)": "/recherche/?q=zzqxw",
+        "métiers filtrés": lists[3],
+        "compétences": "/competences/",
+        "compétence": f"/competences/{skill.slug}/",
+        "outils": "/outils/",
+        "formations": "/formations/",
+    }
+    client = Client()
+
+    def timed(url):
+        started = time.perf_counter()
+        response = client.get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        if response.status_code != 200:
+            raise SystemExit(f"{url}: HTTP {response.status_code}")
+        return elapsed
+
+    result = {"size": size, "queries": {}}
+    for name, url in pages.items():
+        with CaptureQueriesContext(connection) as context:
+            timed(url)
+        result["queries"][name] = len(context.captured_queries)
+    if size < 100:
+        print(json.dumps(result))
+        return
+
+    for url in lists:  # warm up
+        timed(url)
+    page_samples, query_samples, list_samples, per_query = [], [], [], {}
+    for query in SEARCHES:
+        url = "/recherche/?" + urlencode({"q": query})
+        timed(url)
+        samples = []
+        for _ in range(repeat):
+            samples.append(timed(url))
+            started = time.perf_counter()
+            search_page(Role.objects.all(), Query.parse(query), 1, 20)
+            query_samples.append((time.perf_counter() - started) * 1000)
+        page_samples += samples
+        per_query[query] = statistics.median(samples)
+    for _ in range(repeat):
+        for url in lists:
+            list_samples.append(timed(url))
+    result.update(
+        search_page=page_samples,
+        search_query=query_samples,
+        list_page=list_samples,
+        per_query=per_query,
+        lists=lists,
+    )
+    print(json.dumps(result))
+
+
+def run(url, size, repeat):
+    ensure_database(url)
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "false",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    process = subprocess.run(
+        [sys.executable, __file__, "--measure", str(size), str(repeat)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    return json.loads(process.stdout.strip().splitlines()[-1])
+
+
+def report(large, small):
+    def line(label, samples):
+        return (
+            f"  {label:<34} median {statistics.median(samples):6.1f} ms   "
+            f"p95 {percentile(samples, 0.95):6.1f} ms   ({len(samples)} requests)"
+        )
+
+    print(f"\nPostgreSQL, {large['size']} generated roles, load average {os.getloadavg()[0]:.1f}")
+    print(line("/recherche/ (whole page)", large["search_page"]))
+    print(line("search query (20 best roles + total)", large["search_query"]))
+    print(line("/metiers/ filtered lists", large["list_page"]))
+    print("\n  Median per query (whole page):")
+    for query, median in large["per_query"].items():
+        print(f"    {median:6.1f} ms  {query}")
+    print(f"\n  Queries per page          {small['size']:>6} roles {large['size']:>6} roles")
+    same = True
+    for name, count in large["queries"].items():
+        other = small["queries"][name]
+        same &= other == count
+        print(f"    {name:<26}{other:>10}{count:>13}{'' if other == count else '   DIFFERENT'}")
+    print("\n  Query counts identical at both sizes." if same else "\n  Query counts differ!")
+    return same
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--measure":
+        sys.path.insert(0, str(ROOT))
+        measure(int(sys.argv[2]), int(sys.argv[3]))
+        return 0
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    if not url.startswith("postgres"):
+        sys.exit("The benchmark runs on PostgreSQL: BENCH_DATABASE_URL=postgres://…")
+    repeat = int(os.environ.get("BENCH_REPEAT", "15"))
+    small = run(url + "_small", SIZES["small"], repeat)
+    large = run(url, SIZES["large"], repeat)
+    return 0 if report(large, small) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

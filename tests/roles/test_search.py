@@ -1,0 +1,398 @@
+"""Finding a role by any word the documents use for it, on SQLite and on PostgreSQL.
+
+The same tests run on both databases; what only PostgreSQL does (typos) is skipped on SQLite
+with the reason. Ranking tests use the content of the five documents.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.urls import reverse
+
+from roles.models import Mission, Role, RoleAlias, RoleSkill, RoleTraining, SearchKey, Skill
+from roles.search import Query, fold, key, refresh_search_documents, search_roles_or_similar
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = ("reference", "roles", "salaries", "interviews")
+ROWS = json.loads((Path(settings.BASE_DIR) / "fixtures" / "roles.json").read_text())
+ROLE_NAMES = {
+    row["fields"]["slug"]: row["fields"]["name"] for row in ROWS if row["model"] == "roles.role"
+}
+ALIASES = [
+    (row["fields"]["name"], row["fields"]["role"][0])
+    for row in ROWS
+    if row["model"] == "roles.rolealias"
+]
+MISSIONS = [
+    (row["fields"]["title"], row["fields"]["role"][0])
+    for row in ROWS
+    if row["model"] == "roles.mission"
+]
+SKILL_ROLES = {}
+for row in ROWS:
+    if row["model"] == "roles.roleskill":
+        SKILL_ROLES.setdefault(row["fields"]["skill"][0], set()).add(row["fields"]["role"][0])
+
+COORDINATEUR = "coordinateur-commercial-e-commerce"
+RESPONSABLE = "responsable-e-commerce"
+DIRECTEUR = "directeur-e-commerce"
+
+only_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Typos are matched by trigram similarity (pg_trgm), a PostgreSQL feature; "
+    "the SQLite fallback matches words and their beginnings only.",
+)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def content(django_db_setup, django_db_blocker):
+    """The four fixtures and their search rows, once for the module, rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("loaddata", *FIXTURES, verbosity=0)
+        refresh_search_documents()  # a commit would run it; this transaction never commits
+        yield
+        transaction.set_rollback(True)
+
+
+def ranked(text):
+    roles = search_roles_or_similar(Role.objects.all(), Query.parse(text))
+    return list(roles.values_list("slug", flat=True))
+
+
+# --------------------------------------------------------------------------- what finds what
+
+
+@pytest.mark.parametrize(("alias", "slug"), ALIASES, ids=[alias for alias, _slug in ALIASES])
+def test_every_alternate_title_finds_its_role_first(alias, slug):
+    named = [s for s, name in ROLE_NAMES.items() if key(name) == key(alias) and s != slug]
+
+    found = ranked(alias)
+
+    if named:
+        # "Responsable e-commerce" is a role's name and another role's alias: the role of
+        # that name comes first, the role it is an alias of right after.
+        assert found[:2] == [named[0], slug]
+    else:
+        assert found[0] == slug
+
+
+@pytest.mark.parametrize("skill_slug", sorted(SKILL_ROLES))
+def test_every_skill_finds_a_role_that_needs_it_first(skill_slug):
+    skill = Skill.objects.get(slug=skill_slug)
+
+    found = ranked(skill.name)
+
+    assert found[0] in SKILL_ROLES[skill_slug], (skill.name, found[:3])
+
+
+@pytest.mark.parametrize(("title", "slug"), MISSIONS, ids=[title for title, _slug in MISSIONS])
+def test_every_mission_title_finds_its_role_first(title, slug):
+    assert ranked(title)[0] == slug
+
+
+def test_a_phrase_from_a_mission_text_finds_its_role():
+    assert ranked("visuels et prix")[0] == COORDINATEUR
+    assert ranked("boutique en ligne")[0] == DIRECTEUR
+
+
+@pytest.mark.parametrize("text", ["referencement", "RÉFÉRENCEMENT", "Référencement naturel"])
+def test_accents_and_case_do_not_matter(text):
+    assert ranked(text)[0] == RESPONSABLE
+
+
+def test_plurals_find_the_singular():
+    assert ranked("commerciaux") == ranked("commercial")
+    assert COORDINATEUR in ranked("commerciaux")
+    assert ranked("catalogues produits")[0] == COORDINATEUR
+
+
+def test_ecommerce_written_three_ways_is_one_word():
+    expected = ranked("e-commerce")
+
+    assert expected[:3] == sorted(expected[:3], key=expected.index)
+    assert set(expected) >= {COORDINATEUR, RESPONSABLE, DIRECTEUR}
+    assert ranked("ecommerce") == expected
+    assert ranked("e commerce") == expected
+    assert ranked("E-Commerce") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "coordinatrice des ventes en ligne",
+        "Coordinateur des ventes en ligne",
+        "chargée de projets e-commerce",
+        "chargé de projet ecommerce",
+        "assistante commerciale e-commerce",
+    ],
+)
+def test_feminine_and_masculine_forms_find_the_role(text):
+    assert ranked(text)[0] == COORDINATEUR
+
+
+def test_an_exact_alternate_title_beats_the_name_its_words_come_from():
+    # "Responsable E-commerce Junior" is an alias of the coordinator, not a kind of
+    # Responsable E-commerce, though its words contain that name.
+    assert ranked("Responsable E-commerce Junior")[0] == COORDINATEUR
+    assert ranked("e-merchandiser")[0] == RESPONSABLE
+    assert ranked("directrice ecommerce")[0] == DIRECTEUR
+
+
+def test_a_word_in_a_name_or_alias_beats_the_same_word_in_a_mission(make_role, reindex):
+    in_mission = make_role("Chef de rayon")
+    Mission.objects.create(
+        role=in_mission,
+        source=in_mission.sources.get(),
+        order=0,
+        title="Animer le rayon",
+        description="Travaille avec le growth hacker de l’enseigne.",
+    )
+    in_alias = make_role("Responsable acquisition")
+    RoleAlias.objects.create(role=in_alias, name="Growth hacker", source=in_alias.sources.get())
+    reindex()
+
+    assert ranked("growth hacker")[:2] == [in_alias.slug, in_mission.slug]
+
+
+@only_postgresql
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("coordinatuer", COORDINATEUR),
+        ("coordinatrice des vente en lgne", COORDINATEUR),
+        ("e-merchandisre", RESPONSABLE),
+        ("directuer ecommerce", DIRECTEUR),
+    ],
+)
+def test_typos_find_the_role_on_postgresql(client, text, slug):
+    assert ranked(text)[0] == slug
+    html = search_page(client, text).content.decode()
+    assert "aux intitulés les plus proches" in html
+    assert ROLE_NAMES[slug] in html
+    assert "Quelques idées" not in html
+
+
+@pytest.mark.parametrize("text", ["", "   ", "de la", "?!", "\x00", "zzqxw"])
+def test_empty_stop_word_or_nonsense_queries_find_nothing_without_error(text):
+    assert ranked(text) == []
+
+
+def test_the_query_is_cut_when_very_long():
+    query = Query.parse("marketing " * 500)
+
+    assert query.truncated
+    assert len(query.text) <= 200
+    assert len(query.words) <= 12
+    assert ranked("marketing " * 500) == ranked("marketing")
+
+
+def test_normalisation_is_the_same_for_documents_and_queries():
+    assert fold("Chargé(e) de projets E-commerce") == "charge de projets ecommerce"
+    assert key("Coordinateur(trice) des ventes en ligne") == key(
+        "coordinatrice des ventes en ligne"
+    )
+    assert key("Assistant(e) Commercial(e)") == key("assistantes commerciales")
+    assert key("Directrice") == key("directeur")
+
+
+# --------------------------------------------------------------------------- the page
+
+
+def search_page(client, text, **params):
+    return client.get(reverse("roles:search"), {"q": text, **params})
+
+
+def test_search_page_lists_roles_best_first_with_why_each_matched(client):
+    response = search_page(client, "chargée de projets e-commerce")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index(ROLE_NAMES[COORDINATEUR]) < html.index(ROLE_NAMES[RESPONSABLE])
+    assert "Autre appellation" in html
+    assert "<mark>Chargé(e)</mark> de <mark>projets</mark> <mark>e-commerce</mark>" in html
+
+
+def test_search_page_excerpts_a_long_mission_text_around_the_match(client):
+    html = search_page(client, "carrefour du réseau de magasins").content.decode()
+
+    assert "<mark>carrefour</mark>" in html
+    assert "<mark>magasins</mark>" in html
+
+
+def test_search_page_lists_matching_skills_and_training_after_the_roles(client):
+    html = search_page(client, "Google Analytics").content.decode()
+
+    assert 'href="/competences/google-analytics/"' in html
+    assert html.index("Compétences et outils") > html.index(ROLE_NAMES[COORDINATEUR])
+    assert (
+        "Certification en outils e-commerce"
+        in search_page(client, "certification").content.decode()
+    )
+
+
+def test_search_page_escapes_what_the_reader_typed(client):
+    html = search_page(client, "<script>alert(1)</script>").content.decode()
+
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("text", ["", "zzqxw", "de la", "x" * 5000, "\x00", "%", "_"])
+def test_empty_nonsense_or_huge_queries_get_a_helpful_page(client, text):
+    response = search_page(client, text)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Quelques idées" in html
+    assert "Les métiers par niveau" in html
+    assert ROLE_NAMES[DIRECTEUR] in html
+
+
+def test_a_very_long_query_is_searched_on_its_first_words(client):
+    response = search_page(client, "e-merchandiser " + "mot " * 2000)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "seuls ses premiers mots" in html
+
+
+def test_search_page_paginates_without_404(client):
+    for page in ("2", "999", "abc", "-1"):
+        assert search_page(client, "e-commerce", page=page).status_code == 200
+
+
+def test_the_header_search_box_shows_the_query_on_the_results_page(client):
+    html = search_page(client, "e-merchandiser").content.decode()
+
+    assert 'id="recherche-entete" name="q"' in html
+    assert 'value="e-merchandiser"' in html
+
+
+# --------------------------------------------------------------------------- kept current
+
+
+def test_a_new_alias_is_found_once_saved(django_capture_on_commit_callbacks):
+    role = Role.objects.get(slug=DIRECTEUR)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        RoleAlias.objects.create(
+            role=role, name="Chief e-commerce officer", source=role.sources.first()
+        )
+
+    assert ranked("chief ecommerce officer")[0] == DIRECTEUR
+
+
+def test_a_deleted_alias_no_longer_ranks_its_role_first(django_capture_on_commit_callbacks):
+    assert SearchKey.objects.filter(role__slug=RESPONSABLE, key="emerchandiser").exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        RoleAlias.objects.filter(name="e-merchandiser").delete()
+
+    assert not SearchKey.objects.filter(key="emerchandiser").exists()
+
+
+def test_a_renamed_skill_is_found_under_its_new_name(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        skill = Skill.objects.get(slug="shopify")
+        skill.name = "Shopify Plus"
+        skill.save()
+
+    assert ranked("Shopify Plus")[0] == COORDINATEUR
+
+
+def test_missions_skills_and_training_changed_by_editors_are_searchable(
+    django_capture_on_commit_callbacks, make_source
+):
+    role = Role.objects.get(slug=DIRECTEUR)
+    source = role.sources.first()
+    skill = Skill.objects.create(name="Négociation fournisseurs", category="savoir-faire")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        Mission.objects.create(role=role, source=source, order=99, title="Ouvrir la Belgique")
+        RoleSkill.objects.create(role=role, skill=skill, source=source)
+        training = role.role_trainings.first().training
+        training.name = "Mastère spécialisé omnicanal"
+        training.save()
+
+    assert ranked("ouvrir la belgique")[0] == DIRECTEUR
+    assert ranked("négociation fournisseurs")[0] == DIRECTEUR
+    assert ranked("mastere omnicanal")[0] == DIRECTEUR
+    assert RoleTraining.objects.filter(role=role, training=training).exists()
+
+
+def test_an_editor_changing_a_mission_in_the_admin_updates_the_search(
+    client, editor, django_capture_on_commit_callbacks
+):
+    mission = Mission.objects.get(role__slug=DIRECTEUR, title="Gestion du centre de profit")
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:roles_mission_change", args=[mission.pk]),
+            {
+                "role": mission.role_id,
+                "source": mission.source_id,
+                "order": mission.order,
+                "title": "Gestion du compte de résultat",
+                "description": "",
+            },
+        )
+
+    assert response.status_code == 302
+    assert ranked("compte de résultat")[0] == DIRECTEUR
+    assert ranked("centre de profit") == []
+
+
+# --------------------------------------------------------------------------- queries
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_search_page_runs_the_same_queries_whatever_the_number_of_roles(
+    client, make_full_role, size, reindex, django_assert_num_queries
+):
+    for _ in range(size):
+        make_full_role(size=3)
+    reindex()
+    # 1 page of roles with their total, 4 for why each matched (aliases, missions, skills,
+    # training), 1 skills, 1 training
+    expected = 7
+    with django_assert_num_queries(expected):
+        response = search_page(client, "Alias")
+
+    assert response.status_code == 200
+    assert len(response.context["results"]) == min(size, 20)
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_search_help_page_runs_the_same_queries_whatever_the_number_of_roles(
+    client, make_role, size, django_assert_num_queries
+):
+    for _ in range(size):
+        make_role()
+
+    # 1 suggested titles, 1 suggested skills, 1 roles by level
+    with django_assert_num_queries(3):
+        search_page(client, "")
+
+
+@only_postgresql
+@pytest.mark.parametrize("size", [3, 30])
+def test_a_search_with_a_typo_runs_the_same_queries_whatever_the_number_of_roles(
+    client, make_full_role, size, reindex, django_assert_num_queries
+):
+    for _ in range(size):
+        make_full_role(size=3)
+    reindex()
+
+    # 1 page of roles (none), 1 page of roles with a similar title, 4 for why each matched,
+    # 1 skills, 1 training
+    with django_assert_num_queries(8):
+        response = search_page(client, "Aliass")
+
+    assert response.context["query"].approximate
+    assert len(response.context["results"]) == min(size, 20)
