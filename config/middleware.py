@@ -5,6 +5,7 @@ import logging
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template import loader
+from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
 
@@ -15,7 +16,15 @@ RETRY_AFTER_SECONDS = 30
 
 def database_unavailable_response():
     """The 503 page, rendered without the request so that no context processor can query."""
-    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    try:
+        html = loader.render_to_string("503.html")
+    except Exception:  # e.g. the stylesheet missing from the static manifest: plain page
+        title = _("Site momentanément indisponible")
+        html = (
+            f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
+            f"</head><body><main><h1>{title}</h1></main></body></html>"
+        )
+    response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
 

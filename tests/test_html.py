@@ -147,7 +147,8 @@ def test_every_public_page_names_the_favicon(client, content):
         assert [icon["href"] for icon in icons] == [static("img/favicon.svg")], name
 
 
-def test_favicon_is_served_and_favicon_ico_leads_to_it(client, db):
+def test_favicon_is_served_and_favicon_ico_leads_to_it(client, db, settings):
+    settings.WHITENOISE_USE_FINDERS = True  # no collectstatic run in tests
     icon = client.get(static("img/favicon.svg"))
     svg = b"".join(icon.streaming_content)
     icon.close()

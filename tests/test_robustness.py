@@ -249,6 +249,19 @@ def test_a_database_error_raised_by_a_view_gets_the_503_page(broken_site):
     assert_is_the_503_page(broken_site.get("/base-perdue/"))
 
 
+def test_the_503_answer_holds_even_when_its_template_fails(broken_site, settings, tmp_path):
+    settings.STATIC_ROOT = tmp_path  # hashed names, no manifest: {% static %} raises
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+
+    response = broken_site.get("/base-perdue/")
+
+    assert (response.status_code, response["Retry-After"]) == (503, "30")
+    assert "Site momentanément indisponible" in response.content.decode()
+
+
 class LoseTheDatabaseMiddleware:
     """A middleware that needs the database (as sessions do) when it is gone."""
 
@@ -269,9 +282,14 @@ def test_a_database_error_raised_by_a_middleware_gets_the_503_page(settings, db)
 
 DEAD_DATABASE_PROBE = """
 import json
+import os
 import django
 django.setup()
+from django.conf import settings
+from django.core.management import call_command
 from django.test import Client
+settings.STATIC_ROOT = os.environ["PROBE_STATIC_ROOT"]
+call_command("collectstatic", "--noinput", verbosity=0)  # as `make serve` does
 client = Client(raise_request_exception=False)
 answers = {}
 for path in ["/", "/metiers/", "/healthz"]:
@@ -281,7 +299,7 @@ print(json.dumps(answers))
 """
 
 
-def test_pages_answer_503_when_the_database_server_is_unreachable():
+def test_pages_answer_503_when_the_database_server_is_unreachable(tmp_path):
     """A real process whose DATABASE_URL points at a closed port."""
     env = {
         key: value
@@ -292,6 +310,7 @@ def test_pages_answer_503_when_the_database_server_is_unreachable():
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": "postgres://postgres@127.0.0.1:9/fiches",  # port 9: discard, closed
         "CONN_MAX_AGE": "0",
+        "PROBE_STATIC_ROOT": str(tmp_path),
     }
     result = subprocess.run(
         [sys.executable, "-c", DEAD_DATABASE_PROBE],

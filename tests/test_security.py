@@ -106,6 +106,7 @@ def test_csrf_and_session_cookies_are_http_only(client, editor):
 
 PRODUCTION_PROBE = """
 import json
+import os
 import django
 django.setup()
 from django.conf import settings
@@ -114,6 +115,9 @@ from django.contrib.auth.hashers import make_password
 from django.core.management import call_command
 from django.test import Client
 
+# As `make serve` does: migrate, collect the static files (hashed names, manifest).
+settings.STATIC_ROOT = os.environ["PROBE_STATIC_ROOT"]
+call_command("collectstatic", "--noinput", verbosity=0)
 call_command("migrate", verbosity=0)
 get_user_model().objects.create_user(
     "camille", password="un-mot-de-passe-solide-42", is_staff=True
@@ -174,10 +178,13 @@ def test_production_settings_pass_the_deployment_checklist_without_warnings():
 
 
 @pytest.fixture(scope="module")
-def production():
+def production(tmp_path_factory):
     """What a production process does, run with production environment variables."""
     result = run_with_environment(
-        ["-c", PRODUCTION_PROBE], **PRODUCTION, DATABASE_URL="sqlite://:memory:"
+        ["-c", PRODUCTION_PROBE],
+        **PRODUCTION,
+        DATABASE_URL="sqlite://:memory:",
+        PROBE_STATIC_ROOT=str(tmp_path_factory.mktemp("static")),
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout.strip().splitlines()[-1])
