@@ -503,6 +503,22 @@ class SearchKey(models.Model):
         return self.key
 
 
+class SearchWord(models.Model):
+    """A word of the roles' titles, skills, missions and training, folded (see roles/search.py
+    `words()`): the words a misspelt query is corrected to, on PostgreSQL. Words are added as
+    content is indexed and never removed (a word no role has any more finds nothing)."""
+
+    # typos: word % query word, trigram GIN index (migration 0004)
+    word = models.CharField(_("mot"), max_length=100, unique=True)
+
+    class Meta:
+        verbose_name = _("mot de recherche")
+        verbose_name_plural = _("mots de recherche")
+
+    def __str__(self):
+        return self.word
+
+
 class RoleAlias(NaturalKeyMixin, models.Model):
     role = models.ForeignKey(
         Role, verbose_name=_("métier"), on_delete=models.CASCADE, related_name="aliases"

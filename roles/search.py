@@ -10,8 +10,10 @@ editors change the role or its rows:
 
 - keys: each title (name, aliases) and each phrase (skill, tool, mission title, training) as a
   key: normalised, lightly stemmed words, stop words left out. A query equal to a key ranks
-  its role first: a name, then an alias, then phrases. On PostgreSQL the keys of the titles
-  also serve typos (trigram similarity), when the words themselves match nothing.
+  its role first: a name, then an alias, then phrases.
+- words (PostgreSQL): the words of titles and phrases. When a query matches nothing, each of
+  its words is replaced by the most similar of them (pg_trgm) and the search runs again:
+  typos ("coordinatuer" → "coordinateur").
 - `document` (PostgreSQL): what ranks, a tsvector under the `french_unaccent` configuration
   (unaccent, then the French stemmer): name and aliases A, skills and tools B, mission titles
   C, training D. `body`: the rest (summary, mission texts, what sources say of each skill),
@@ -20,7 +22,6 @@ editors change the role or its rows:
   when each query word starts one of its words, and words in titles count more.
 """
 
-import difflib
 import operator
 import re
 import unicodedata
@@ -31,7 +32,6 @@ from django.contrib.postgres.search import (
     SearchQuery,
     SearchRank,
     SearchVector,
-    TrigramWordSimilarity,
 )
 from django.core.paginator import Paginator
 from django.db import connections
@@ -40,7 +40,6 @@ from django.db.models import (
     Count,
     F,
     FloatField,
-    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -62,6 +61,7 @@ from .models import (
     RoleSkill,
     RoleTraining,
     SearchKey,
+    SearchWord,
     Skill,
 )
 
@@ -234,6 +234,11 @@ class Document:
             "body": _vector(self.body),
         }
 
+    def lexicon(self):
+        """The words a misspelt query may be corrected to: those of titles and phrases."""
+        texts = self.titles + self.skills + self.missions + self.training
+        return {word for text in texts for word in words(text) if len(word) >= 4}
+
     def search_keys(self):
         """[(kind, key)]: the name, each alias and each phrase, normalised, without repeats
         (an alias written like the name counts once; a mission titled like a skill, twice)."""
@@ -281,9 +286,11 @@ def refresh_search_documents(role_ids=None, *, using="default", batch_size=200, 
     fields = ["titles", "text"] + (["document", "body"] if vendor == "postgresql" else [])
     for start in range(0, len(pks), batch_size):
         batch = pks[start : start + batch_size]
-        rows, keys = [], []
+        rows, keys, lexicon = [], [], set()
         for role in documents_queryset(Role.objects.using(using).filter(pk__in=batch)):
             document = Document.for_role(role)
+            if vendor == "postgresql":
+                lexicon |= document.lexicon()
             rows.append(RoleSearch(role=role, **document.fields(vendor)))
             keys += [
                 SearchKey(role=role, kind=kind, key=k[:250]) for kind, k in document.search_keys()
@@ -293,6 +300,12 @@ def refresh_search_documents(role_ids=None, *, using="default", batch_size=200, 
         )
         SearchKey.objects.using(using).filter(role__in=batch).delete()
         SearchKey.objects.using(using).bulk_create(keys, batch_size=2000)
+        if vendor == "postgresql":
+            SearchWord.objects.using(using).bulk_create(
+                [SearchWord(word=word[:100]) for word in sorted(lexicon)],
+                ignore_conflicts=True,
+                batch_size=2000,
+            )
         if progress:
             progress(min(start + batch_size, len(pks)), len(pks))
     return len(pks)
@@ -331,7 +344,7 @@ class Query:
     words: list  # canonical words, for PostgreSQL
     stems: list  # stemmed, stop words left out: SQLite and excerpts
     key: str  # for exact titles
-    approximate: bool = False  # set when only titles similar to the query were found (typos)
+    correction: "Query | None" = None  # PostgreSQL: what was searched when nothing matched
 
     @classmethod
     def parse(cls, raw):
@@ -372,23 +385,50 @@ def search_roles(queryset, query):
 
 
 def search_roles_or_similar(queryset, query):
-    """`search_roles()`; on PostgreSQL, when its words match nothing (one query to tell), the
-    roles with a title similar to the query (typos), and `query.approximate` is set."""
+    """`search_roles()`; on PostgreSQL, when the words match nothing (one query to tell),
+    the search for the query corrected by `corrected()`, kept as `query.correction`."""
     roles = search_roles(queryset, query)
     if query and connections[queryset.db].vendor == "postgresql" and not roles.exists():
-        query.approximate = True
-        return _search_typos(queryset, query)
+        query.correction = corrected(query, queryset.db)
+        if query.correction:
+            return search_roles(queryset, query.correction)
     return roles
 
 
 def search_page(queryset, query, number, per_page):
     """Page `number` of the roles matching `query`, with the total, in one query; on
-    PostgreSQL, when nothing matches, the roles with a similar title (one more query)."""
+    PostgreSQL, when nothing matches, the same for the corrected query (`query.correction`)."""
     page = _page_with_total(search_roles(queryset, query), number, per_page)
     if not page.paginator.count and query and connections[queryset.db].vendor == "postgresql":
-        query.approximate = True
-        page = _page_with_total(_search_typos(queryset, query), number, per_page)
+        query.correction = corrected(query, queryset.db)
+        if query.correction:
+            page = _page_with_total(search_roles(queryset, query.correction), number, per_page)
     return page
+
+
+# The closest word of the content to each query word, by trigram similarity (index: 0004).
+CORRECTIONS_SQL = """
+    SELECT (
+        SELECT known.word FROM roles_searchword known
+        WHERE known.word %% typed.word
+        ORDER BY similarity(known.word, typed.word) DESC, known.word
+        LIMIT 1
+    )
+    FROM unnest(%s::text[]) WITH ORDINALITY AS typed(word, position)
+    ORDER BY typed.position
+"""
+
+
+def corrected(query, using="default"):
+    """PostgreSQL: the query with each word replaced by the most similar word of the content
+    (typos: "coordinatuer" → "coordinateur"), in one query; None when no word changes."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(CORRECTIONS_SQL, [list(query.words)])
+        found = [word for (word,) in cursor.fetchall()]
+    better = [known or typed for typed, known in zip(query.words, found, strict=True)]
+    if better == list(query.words):
+        return None
+    return Query.parse(" ".join(better))
 
 
 MAX_PAGE = 10_000
@@ -437,19 +477,6 @@ def _exact_bonus(query):
             Case(When(pk__in=roles, then=Value(bonus)), default=Value(0.0))
             for roles, bonus in bonuses
         ),
-    )
-
-
-def _search_typos(queryset, query):
-    """PostgreSQL: roles with a title (name or alias) trigram-similar to the query, ranked by
-    their most similar title."""
-    return (
-        queryset.filter(
-            search_keys__kind__in=[SearchKey.Kind.NAME, SearchKey.Kind.ALIAS],
-            search_keys__key__trigram_word_similar=query.key,
-        )
-        .annotate(search_rank=Max(TrigramWordSimilarity(Value(query.key), "search_keys__key")))
-        .order_by(*RESULT_ORDER)
     )
 
 
@@ -509,20 +536,12 @@ def _stemmed(text):
 
 
 def _matched(word, query):
-    """The query stem a document word matches (as a prefix, or nearly: a typo), or None."""
+    """The query stem a document word matches (the word starts with it), or None."""
     folded = key(word)
     if not folded:
         return None
     for target in query.stems:
         if folded.startswith(target) or (target.startswith(folded) and len(folded) >= 4):
-            return target
-    for target in query.stems:
-        if (
-            len(target) >= 5
-            and folded[:2] == target[:2]
-            and abs(len(folded) - len(target)) <= 2
-            and difflib.SequenceMatcher(None, folded, target).ratio() >= 0.8
-        ):
             return target
     return None
 
@@ -538,7 +557,7 @@ def highlight(text, query, *, excerpt=False):
     """
     text = str(text or "")
     stemmed = _stemmed(text)
-    if not query.approximate and not any(f" {target}" in stemmed for target in query.stems):
+    if not any(f" {target}" in stemmed for target in query.stems):
         return None, 0  # the words are not there: no need to look at each one
     found = [(m, _matched(m.group(), query)) for m in _TEXT_WORD.finditer(text)]
     spans = [m.span() for m, target in found if target]
@@ -609,20 +628,24 @@ def reasons(role, query, limit=3):
     return [reason for _rank, _order, reason in sorted(found)[:limit]]
 
 
-def for_results(roles):
+def for_results(roles, query):
     """Fetches, in four queries of plain values, the texts `reasons()` reads for a page of
-    results, as each role's `search_texts`."""
+    results, as each role's `search_texts`. Of a role's skills, only those whose name has a
+    query word or whose source says something of them: 40 skills a role add up."""
     ids = [role.pk for role in roles]
     texts = {pk: {"aliases": [], "skills": [], "missions": [], "trainings": []} for pk in ids}
     if not ids:
         return roles
+    relevant = ~Q(wording="")
+    for word in query.stems:
+        relevant |= Q(skill__search_text__contains=f" {word}")
     sources = [
         ("aliases", RoleAlias.objects.order_by("order", "pk").values_list("role_id", "name")),
         (
             "skills",
-            RoleSkill.objects.order_by("order", "pk").values_list(
-                "role_id", "skill__name", "skill__category", "wording"
-            ),
+            RoleSkill.objects.filter(relevant)
+            .order_by("order", "pk")
+            .values_list("role_id", "skill__name", "skill__category", "wording"),
         ),
         (
             "missions",

@@ -82,8 +82,9 @@ class RoleListView(FilterView):
         context = super().get_context_data(**kwargs)
         query = getattr(self.filterset, "query", None)
         if query:
-            for role in search.for_results(context["roles"]):
-                role.reasons = search.reasons(role, query, limit=2)
+            searched = query.correction or query
+            for role in search.for_results(context["roles"], searched):
+                role.reasons = search.reasons(role, searched, limit=2)
         return context
 
 
@@ -194,8 +195,9 @@ def search_view(request):
 
     Without a usable query, or when nothing matches: suggestions (titles and skills from the
     content) and the roles by level. Queries: 1 page of roles with their total, 4 for why
-    each matched, 1 skills, 1 training; on PostgreSQL, when the words match nothing, 1 for
-    similar titles (typos); the help adds 2 suggestions and 1 roles by level.
+    each matched, 1 skills, 1 training; on PostgreSQL, when the words match nothing, 1 to
+    correct them (typos) and 1 page for the corrected words; the help adds 2 suggestions and
+    1 roles by level.
     """
     query = search.Query.parse(request.GET.get("q", ""))
     context = {"query": query, "page_obj": None, "results": [], "skills": [], "trainings": []}
@@ -203,13 +205,15 @@ def search_view(request):
         page = search.search_page(
             Role.objects.all(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
         )
+        searched = query.correction or query
         context["page_obj"] = page
         context["results"] = [
-            (role, search.reasons(role, query)) for role in search.for_results(page.object_list)
+            (role, search.reasons(role, searched))
+            for role in search.for_results(page.object_list, searched)
         ]
-        context["skills"] = search.search_by_name(Skill.objects.all(), query, SEARCH_SKILLS)
+        context["skills"] = search.search_by_name(Skill.objects.all(), searched, SEARCH_SKILLS)
         context["trainings"] = search.search_by_name(
-            Training.objects.select_related("level"), query, SEARCH_SKILLS
+            Training.objects.select_related("level"), searched, SEARCH_SKILLS
         )
     if not context["results"]:
         context["suggested_titles"] = RoleAlias.objects.order_by("order", "pk").values_list(

@@ -3,8 +3,7 @@ of each skill, and on PostgreSQL the full-text machinery.
 
 On PostgreSQL: the unaccent and pg_trgm extensions, a `french_unaccent` text search
 configuration (accents removed, then the French stemmer), a GIN index on the roles' search
-documents, a trigram GIN index on the search keys (typos) and on the normalised names of
-skills and training (LIKE).
+documents, trigram GIN indexes on the normalised names of skills and training (LIKE).
 SQLite gets the same tables and uses the normalised texts only.
 """
 
@@ -28,8 +27,6 @@ POSTGRESQL_FORWARDS = [
     # /recherche/ and /metiers/?q=: document @@ query OR body @@ query
     "CREATE INDEX roles_rolesearch_document ON roles_rolesearch USING gin (document)",
     "CREATE INDEX roles_rolesearch_body ON roles_rolesearch USING gin (body)",
-    # typos: query <% key (word similarity of the query to a title)
-    "CREATE INDEX roles_searchkey_key_trgm ON roles_searchkey USING gin (key gin_trgm_ops)",
     # skills and training matching a query (LIKE '% word%')
     "CREATE INDEX roles_skill_search_text_trgm ON roles_skill USING gin (search_text gin_trgm_ops)",
     "CREATE INDEX roles_training_search_text_trgm ON roles_training "
@@ -38,7 +35,6 @@ POSTGRESQL_FORWARDS = [
 POSTGRESQL_BACKWARDS = [
     "DROP INDEX IF EXISTS roles_training_search_text_trgm",
     "DROP INDEX IF EXISTS roles_skill_search_text_trgm",
-    "DROP INDEX IF EXISTS roles_searchkey_key_trgm",
     "DROP INDEX IF EXISTS roles_rolesearch_body",
     "DROP INDEX IF EXISTS roles_rolesearch_document",
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS french_unaccent",

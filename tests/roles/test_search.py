@@ -44,7 +44,7 @@ DIRECTEUR = "directeur-e-commerce"
 
 only_postgresql = pytest.mark.skipif(
     connection.vendor != "postgresql",
-    reason="Typos are matched by trigram similarity (pg_trgm), a PostgreSQL feature; "
+    reason="Typos are corrected by trigram similarity (pg_trgm), a PostgreSQL feature; "
     "the SQLite fallback matches words and their beginnings only.",
 )
 
@@ -172,7 +172,7 @@ def test_a_word_in_a_name_or_alias_beats_the_same_word_in_a_mission(make_role, r
 def test_typos_find_the_role_on_postgresql(client, text, slug):
     assert ranked(text)[0] == slug
     html = search_page(client, text).content.decode()
-    assert "aux intitulés les plus proches" in html
+    assert "les mots les plus proches" in html
     assert ROLE_NAMES[slug] in html
     assert "Quelques idées" not in html
 
@@ -389,10 +389,10 @@ def test_a_search_with_a_typo_runs_the_same_queries_whatever_the_number_of_roles
         make_full_role(size=3)
     reindex()
 
-    # 1 page of roles (none), 1 page of roles with a similar title, 4 for why each matched,
-    # 1 skills, 1 training
-    with django_assert_num_queries(8):
-        response = search_page(client, "Aliass")
+    # 1 page of roles (none), 1 to correct the words, 1 page of roles for the corrected
+    # words, 4 for why each matched, 1 skills, 1 training
+    with django_assert_num_queries(9):
+        response = search_page(client, "Aliaz")
 
-    assert response.context["query"].approximate
+    assert response.context["query"].correction.text == "alias"
     assert len(response.context["results"]) == min(size, 20)
