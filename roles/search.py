@@ -89,7 +89,7 @@ STOP_WORDS = frozenset({
 })
 # fmt: on
 
-# Feminine endings → masculine, on a folded word (no accents); a few words are safer left alone.
+# Feminine endings → masculine, on a folded word (no accents, so "chargée" is "chargee").
 FEMININE_ENDINGS = (
     ("trice", "teur"),
     ("euse", "eur"),
