@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config, items):
     if HAVE_CHROMIUM:
         return
     if REQUIRE_BROWSER and any(_is_browser_test(item) for item in items):
-        raise pytest.UsageError(f"REQUIRE_BROWSER=1 mais {SKIP_MESSAGE.lower()}")
+        raise pytest.UsageError(f"REQUIRE_BROWSER=1, échec. {SKIP_MESSAGE}")
     for item in items:
         if _is_browser_test(item):
             item.add_marker(pytest.mark.skip(reason=SKIP_MESSAGE))
