@@ -3,6 +3,7 @@
 import itertools
 
 import pytest
+from django.db import transaction
 
 from interviews.models import CaseStudy, InterviewQuestion
 from roles.models import (
@@ -21,6 +22,7 @@ from roles.models import (
     Training,
 )
 from salaries.models import Location, SalaryBand
+from tests.pages import load_content
 
 _counter = itertools.count(1)
 
@@ -110,6 +112,20 @@ def make_full_role(make_role, make_source):
         return role
 
     return make
+
+
+@pytest.fixture(scope="module")
+def module_content(django_db_setup, django_db_blocker):
+    """The content of the five documents, loaded once per test module, rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_content()
+        yield
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def content(module_content, db):
+    """The content of the five documents; each test runs in a savepoint, so its changes go."""
 
 
 @pytest.fixture

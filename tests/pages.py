@@ -15,8 +15,15 @@ CONTENT_FIXTURES = ("reference", "roles", "salaries", "interviews")
 
 
 def load_content():
-    """The five source documents, as `make run` loads them."""
+    """The five source documents, as `make run` loads them, with their search rows.
+
+    In production the search rows are rebuilt when the loading transaction commits; tests
+    load inside a transaction that never commits, so they are rebuilt here.
+    """
+    from roles.search import refresh_search_documents
+
     call_command("loaddata", *CONTENT_FIXTURES, verbosity=0)
+    refresh_search_documents()
 
 
 def public_pages():

@@ -10,12 +10,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
 from django.template import loader
 from django.templatetags.static import static
 from django.test import Client, RequestFactory
 
-from tests.pages import Tags, load_content, public_pages
+from tests.pages import Tags, public_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -26,20 +25,6 @@ HOME_DESCRIPTION_PATH = "/"
 # JVM starts faster with the client compiler and the serial collector.
 JAVA_OPTIONS = ["-Xss4m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 VNU_OPTIONS = ["--errors-only", "--format", "json"]
-
-
-@pytest.fixture(scope="module")
-def module_content(django_db_setup, django_db_blocker):
-    """The content, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_content()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def content(module_content, db):
-    """Each test runs in a savepoint inside the module's transaction."""
 
 
 def nu_html_checker_errors(documents):

@@ -9,33 +9,19 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from config import urls as site_urls
-from tests.pages import load_content, pages_by_path, public_pages
+from tests.pages import pages_by_path, public_pages
 
 pytestmark = pytest.mark.django_db
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DEBUG_MARKERS = ["Traceback", "Exception Value", "django.db", "settings.py", "DEBUG = True"]
-
-
-@pytest.fixture(scope="module")
-def module_content(django_db_setup, django_db_blocker):
-    """The content, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_content()
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def content(module_content, db):
-    """Each test runs in a savepoint inside the module's transaction."""
 
 
 # Generated bad query parameters -------------------------------------------------------------

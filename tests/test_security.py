@@ -16,7 +16,6 @@ from tests.pages import (
     IMAGE,
     SCRIPT,
     Tags,
-    load_content,
     public_pages,
     type_attacks_in_every_text_field,
 )
@@ -34,11 +33,6 @@ def parse_csp(header):
         name, *values = part.split()
         directives[name] = values
     return directives
-
-
-@pytest.fixture
-def content(db):
-    load_content()
 
 
 def test_every_public_page_sends_the_security_headers(client, content):

@@ -3,8 +3,6 @@
 import re
 
 import pytest
-from django.core.management import call_command
-from django.db import transaction
 from django.urls import reverse
 
 from interviews.models import CaseStudy, InterviewQuestion
@@ -15,13 +13,9 @@ DIRECTEUR = "directeur-e-commerce"
 RESPONSABLE = "responsable-e-commerce"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def content(django_db_setup, django_db_blocker):
-    """The four fixtures, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", "reference", "roles", "salaries", "interviews", verbosity=0)
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture(autouse=True)
+def _content(content):
+    """The content of the five documents (tests/conftest.py)."""
 
 
 def kit(client, slug, *, niveau, questions=None):

@@ -20,6 +20,7 @@ from roles.models import (
     Training,
 )
 from roles.search import search_roles
+from tests.pages import load_content
 from tests.public_urls import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -123,7 +124,7 @@ def test_home_has_the_search_box_and_the_most_needed_skills(client, analytics):
 
 @pytest.mark.parametrize(("name", "path", "_params"), PUBLIC_PAGES)
 def test_every_page_has_the_search_box_in_its_header(client, name, path, _params):
-    call_command("loaddata", "reference", "roles", "salaries", "interviews", verbosity=0)
+    load_content()
 
     html = client.get(path).content.decode()
 

@@ -5,8 +5,6 @@ These tests fail if content is dropped, misattributed or duplicated when the fix
 
 import pytest
 from django.apps import apps
-from django.core.management import call_command
-from django.db import transaction
 
 from interviews.models import CaseStudy, InterviewQuestion
 from roles.models import (
@@ -26,10 +24,10 @@ from roles.models import (
     Source,
 )
 from salaries.models import SalaryBand
+from tests.pages import load_content
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = ("reference", "roles", "salaries", "interviews")
 
 COORDINATEUR = "coordinateur-commercial-e-commerce"
 RESPONSABLE = "responsable-e-commerce"
@@ -47,10 +45,6 @@ def plain(text):
     return text.replace("\xa0", " ")
 
 
-def load_content():
-    call_command("loaddata", *FIXTURES, verbosity=0)
-
-
 def row_counts():
     """Rows of every model of the three apps, many-to-many tables included."""
     counts = {}
@@ -63,17 +57,9 @@ def row_counts():
     return counts
 
 
-@pytest.fixture(scope="module", autouse=True)
-def content(django_db_setup, django_db_blocker):
-    """Loads the four fixtures once, as `manage.py loaddata reference roles salaries interviews`.
-
-    The rows live in a transaction that is rolled back after the module; each test runs in a
-    savepoint inside it, so what a test changes is undone too.
-    """
-    with django_db_blocker.unblock(), transaction.atomic():
-        load_content()
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture(autouse=True)
+def _content(content):
+    """The four fixtures, as `manage.py loaddata reference roles salaries interviews` does."""
 
 
 # --------------------------------------------------------------------------- loading

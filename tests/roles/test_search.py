@@ -9,16 +9,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import connection
 from django.urls import reverse
 
 from roles.models import Mission, Role, RoleAlias, RoleSkill, RoleTraining, SearchKey, Skill
-from roles.search import Query, fold, key, refresh_search_documents, search_roles_or_similar
+from roles.search import Query, fold, key, search_roles_or_similar
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = ("reference", "roles", "salaries", "interviews")
+
 ROWS = json.loads((Path(settings.BASE_DIR) / "fixtures" / "roles.json").read_text())
 ROLE_NAMES = {
     row["fields"]["slug"]: row["fields"]["name"] for row in ROWS if row["model"] == "roles.role"
@@ -49,14 +48,9 @@ only_postgresql = pytest.mark.skipif(
 )
 
 
-@pytest.fixture(scope="module", autouse=True)
-def content(django_db_setup, django_db_blocker):
-    """The four fixtures and their search rows, once for the module, rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("loaddata", *FIXTURES, verbosity=0)
-        refresh_search_documents()  # a commit would run it; this transaction never commits
-        yield
-        transaction.set_rollback(True)
+@pytest.fixture(autouse=True)
+def _content(content):
+    """The content of the five documents and its search rows (tests/conftest.py)."""
 
 
 def ranked(text):
