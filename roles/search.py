@@ -51,7 +51,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import (
     Mission,
@@ -593,25 +593,36 @@ class Reason:
     excerpt: str
 
 
+# What matched, as a reason shows it; lazy, so a label is translated only when it is shown.
+REASON_LABELS = {
+    "alias": gettext_lazy("Autre appellation"),
+    "tool": gettext_lazy("Outil"),
+    "skill": gettext_lazy("Compétence"),
+    "mission": gettext_lazy("Mission"),
+    "training": gettext_lazy("Formation"),
+    "summary": gettext_lazy("Résumé"),
+}
+
+
 def reasons(role, query, limit=3):
     """Up to `limit` reasons a role matched, those with the most query words first, from the
     texts `for_results()` fetched. Long texts are read only when short ones are not enough.
     """
-    texts = role.search_texts
+    texts, label = role.search_texts, REASON_LABELS
     short = [
-        *((_("Autre appellation"), name) for name in texts["aliases"]),
+        *((label["alias"], name) for name in texts["aliases"]),
         *(
-            (_("Outil") if category == Skill.Category.TOOL else _("Compétence"), name)
+            (label["tool"] if category == Skill.Category.TOOL else label["skill"], name)
             for name, category, _wording in texts["skills"]
         ),
-        *((_("Mission"), title) for title, _description in texts["missions"]),
-        *((_("Formation"), name) for name, _institution, _note in texts["trainings"]),
+        *((label["mission"], title) for title, _description in texts["missions"]),
+        *((label["training"], name) for name, _institution, _note in texts["trainings"]),
     ]
     long = [
-        (_("Résumé"), role.summary),
-        *((_("Mission"), description) for _title, description in texts["missions"]),
-        *((_("Compétence"), wording) for _name, _category, wording in texts["skills"]),
-        *((_("Formation"), note) for _name, _institution, note in texts["trainings"]),
+        (label["summary"], role.summary),
+        *((label["mission"], description) for _title, description in texts["missions"]),
+        *((label["skill"], wording) for _name, _category, wording in texts["skills"]),
+        *((label["training"], note) for _name, _institution, note in texts["trainings"]),
     ]
     found, seen = [], set()
     for candidates, is_long in ((short, False), (long, True)):
