@@ -351,7 +351,7 @@ class Role(NaturalKeyMixin, models.Model):
         _("identifiant d'adresse"),
         max_length=150,
         unique=True,
-        help_text=_("Utilisé dans l'adresse de la fiche : /metiers/<identifiant>/."),
+        help_text=_("Utilisé dans l'adresse de la fiche : /metiers/directeur-e-commerce/…"),
     )
     level = models.CharField(
         _("niveau hiérarchique"), max_length=20, choices=Level.choices, blank=True
