@@ -213,9 +213,10 @@ def test_bank_runs_the_same_queries_whatever_the_amount_of_content(
         make_question(role, skills=[skill])
         make_case_study(role, skills=[skill])
 
-    # role choices, skill choices, count, questions + source, their roles, their skills,
-    # case studies + source + role, their skills, the roles list for the kits
-    with django_assert_max_num_queries(9):
+    # role choices, skill choices, question texts for the search, count, questions + source,
+    # their roles, their skills, case study texts for the search, case studies + source + role,
+    # their skills, the roles list for the kits
+    with django_assert_max_num_queries(11):
         response = client.get(BANK, {"q": "numéro", "type": ""})
     assert response.context["paginator"].count == size
 
@@ -233,3 +234,13 @@ def test_filtered_bank_runs_the_same_queries(
     with django_assert_max_num_queries(11):
         response = client.get(BANK, {"metier": role.slug, "competence": skill.slug})
     assert response.context["paginator"].count == size
+
+
+def test_bank_search_ignores_accents_and_case(client, make_role, make_question):
+    role = make_role()
+    wanted = make_question(role, text="Quelle stratégie e-commerce avez-vous menée ?")
+    make_question(role, text="Comment gérez-vous vos stocks ?")
+
+    response = client.get(BANK, {"q": "STRATEGIE"})
+
+    assert [question.pk for question in response.context["questions"]] == [wanted.pk]
