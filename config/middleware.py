@@ -14,16 +14,22 @@ DATABASE_DOWN_ERRORS = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
 
 
+def plain_error_page(title, text=""):
+    """A bare French error page, for when even the error template cannot render (e.g. the
+    stylesheet missing from the static manifest)."""
+    paragraph = f"<p>{text}</p>" if text else ""
+    return (
+        f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
+        f"</head><body><main><h1>{title}</h1>{paragraph}</main></body></html>"
+    )
+
+
 def database_unavailable_response():
     """The 503 page, rendered without the request so that no context processor can query."""
     try:
         html = loader.render_to_string("503.html")
-    except Exception:  # e.g. the stylesheet missing from the static manifest: plain page
-        title = _("Site momentanément indisponible")
-        html = (
-            f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
-            f"</head><body><main><h1>{title}</h1></main></body></html>"
-        )
+    except Exception:
+        html = plain_error_page(_("Site momentanément indisponible"))
     response = HttpResponse(html, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response

@@ -11,7 +11,12 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from .middleware import DATABASE_DOWN_ERRORS, RETRY_AFTER_SECONDS, database_unavailable_response
+from .middleware import (
+    DATABASE_DOWN_ERRORS,
+    RETRY_AFTER_SECONDS,
+    database_unavailable_response,
+    plain_error_page,
+)
 
 
 @never_cache
@@ -40,11 +45,9 @@ def server_error(request):
         return database_unavailable_response()
     try:
         return defaults.server_error(request)
-    except Exception:  # e.g. the stylesheet missing from the static manifest: plain page
-        title, text = _("Une erreur est survenue"), _("Réessayez dans quelques instants.")
+    except Exception:
         return HttpResponseServerError(
-            f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title}</title>'
-            f"</head><body><main><h1>{title}</h1><p>{text}</p></main></body></html>"
+            plain_error_page(_("Une erreur est survenue"), _("Réessayez dans quelques instants."))
         )
 
 
