@@ -7,6 +7,7 @@ queries (named in each docstring) and computes the rest in Python.
 from collections import deque
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import attrgetter
 
 from django import forms
 from django.db.models import Prefetch
@@ -14,19 +15,19 @@ from django.utils.translation import gettext_lazy as _
 
 from . import diagrams
 from .models import (
+    LEVEL_LABELS,
+    LEVEL_ORDER,
     CareerMove,
     EducationRequirement,
     Fact,
-    Level,
     Mission,
     Role,
     RoleSkill,
     RoleTraining,
+    group_by_level,
 )
 
 MAX_DEPTH_IN_LEVEL = 2  # sub-columns a level may take on the map (moves within a level)
-LEVEL_LABELS = {**dict(Level.choices), "": _("Niveau non précisé")}
-LEVEL_ORDER = [*Level.values, ""]
 
 
 # Rows -------------------------------------------------------------------------------------
@@ -192,10 +193,7 @@ class CareerGraph:
             entries[to_id].links_in.append(link)
         for role_id, specialisations in self.specialisations.items():
             entries[role_id].specialisations = list(specialisations.items())
-        groups = {value: [] for value in LEVEL_ORDER}
-        for role in self.roles:
-            groups[role.level if role.level in groups else ""].append(entries[role.pk])
-        return [(LEVEL_LABELS[value], items) for value, items in groups.items() if items]
+        return group_by_level([entries[role.pk] for role in self.roles], attrgetter("role.level"))
 
     def columns(self):
         """Column of each role id on the map and the lanes: levels left to right, and moves
@@ -408,10 +406,10 @@ def shared_skills(compared):
 
 def role_choices(roles, blank=None):
     """Choices grouped by level, in career order, from an already fetched list of roles."""
-    groups = {value: [] for value in LEVEL_ORDER}
-    for role in roles:
-        groups[role.level if role.level in groups else ""].append((role.slug, role.name))
-    choices = [(str(LEVEL_LABELS[value]), items) for value, items in groups.items() if items]
+    choices = [
+        (str(label), [(role.slug, role.name) for role in members])
+        for label, members in group_by_level(roles)
+    ]
     return [("", blank), *choices] if blank else choices
 
 

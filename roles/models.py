@@ -1,6 +1,7 @@
 """Roles and everything that describes them, each fact attributed to its source document."""
 
 from functools import cached_property
+from operator import attrgetter
 
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -119,6 +120,26 @@ class Level(models.TextChoices):
     @classmethod
     def rank(cls, value):
         return list(cls.values).index(value) if value in cls.values else len(cls.values)
+
+
+LEVEL_ORDER = [*Level.values, ""]  # "": a role whose level is not given comes last
+LEVEL_LABELS = {**dict(Level.choices), "": _("Niveau non précisé")}
+
+
+def grouped(items, key, values):
+    """{value: [items]} in the order of `values`, for the values some item has."""
+    groups = {value: [] for value in values}
+    for item in items:
+        groups[key(item)].append(item)
+    return {value: members for value, members in groups.items() if members}
+
+
+def group_by_level(items, level=attrgetter("level")):
+    """[(level label, [items])] in career order, from already fetched items."""
+    groups = grouped(
+        items, lambda item: level(item) if level(item) in LEVEL_LABELS else "", LEVEL_ORDER
+    )
+    return [(LEVEL_LABELS[value], members) for value, members in groups.items()]
 
 
 class EducationLevel(NaturalKeyMixin, models.Model):
@@ -412,11 +433,10 @@ class Role(NaturalKeyMixin, models.Model):
     # Groupings the sheet shows, computed from prefetched rows (no query).
     @cached_property
     def skills_by_category(self):
-        groups = {value: [] for value in Skill.Category.values}
-        for role_skill in self.role_skills.all():
-            groups[role_skill.skill.category].append(role_skill)
-        groups.pop(Skill.Category.TOOL)  # tools have their own section
-        return [(Skill.Category(value).label, items) for value, items in groups.items() if items]
+        """[(category label, [role skills])], tools left out (they have their own section)."""
+        skills = [rs for rs in self.role_skills.all() if rs.skill.category != Skill.Category.TOOL]
+        groups = grouped(skills, lambda rs: rs.skill.category, Skill.Category.values)
+        return [(Skill.Category(value).label, items) for value, items in groups.items()]
 
     @cached_property
     def skill_matrix(self):
@@ -434,10 +454,7 @@ class Role(NaturalKeyMixin, models.Model):
     @cached_property
     def fact_groups(self):
         """Facts grouped by kind in display order, from prefetched rows."""
-        groups = {value: [] for value in Fact.Kind.values}
-        for fact in self.facts.all():
-            groups[fact.kind].append(fact)
-        return {value: items for value, items in groups.items() if items}
+        return grouped(self.facts.all(), attrgetter("kind"), Fact.Kind.values)
 
     @cached_property
     def tools(self):

@@ -1,13 +1,13 @@
+from operator import attrgetter
+
 from django.db.models import Prefetch
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from . import careers, search
 from .filters import RoleFilterSet, most_needed_skills, salary_range
 from .models import (
-    Level,
     MatrixCell,
     Role,
     RoleAlias,
@@ -16,17 +16,9 @@ from .models import (
     Skill,
     Source,
     Training,
+    group_by_level,
+    grouped,
 )
-
-
-def roles_by_level(roles):
-    """[(level label, [roles])] in career order, from an already fetched list."""
-    groups = {value: [] for value in [*Level.values, ""]}
-    for role in roles:
-        groups[role.level].append(role)
-    labels = dict(Level.choices) | {"": _("Niveau non précisé")}
-    return [(labels[value], items) for value, items in groups.items() if items]
-
 
 HOME_SKILLS = 12  # the most-needed skills the home page shows
 
@@ -39,7 +31,7 @@ class HomeView(TemplateView):
     def get_context_data(self, **kwargs):
         roles = list(Role.objects.by_level().for_list())
         return super().get_context_data(
-            roles_by_level=roles_by_level(roles),
+            roles_by_level=group_by_level(roles),
             documented_count=sum(role.is_documented for role in roles),
             source_count=Source.objects.count(),
             top_skills=most_needed_skills(Skill.objects.all(), HOME_SKILLS),
@@ -223,17 +215,15 @@ def search_view(request):
         roles = Role.objects.by_level().only("name", "slug", "level", "is_documented")
         context["levels"] = [
             (label, items[0].level, items[:HELP_ROLES_PER_LEVEL], len(items))
-            for label, items in roles_by_level(roles)
+            for label, items in group_by_level(roles)
         ]
     return render(request, "roles/search.html", context)
 
 
 def skills_by_category(skills):
-    """[(category label, [skills])] in the order of Skill.Category, from fetched skills."""
-    groups = {value: [] for value in Skill.Category.values}
-    for skill in skills:
-        groups[skill.category].append(skill)
-    return [(Skill.Category(value), items) for value, items in groups.items() if items]
+    """[(category, [skills])] in the order of Skill.Category, from fetched skills."""
+    groups = grouped(skills, attrgetter("category"), Skill.Category.values)
+    return [(Skill.Category(value), items) for value, items in groups.items()]
 
 
 class SkillListView(ListView):
@@ -320,10 +310,6 @@ class TrainingListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        groups = {value: [] for value in Training.Kind.values}
-        for training in context["trainings"]:
-            groups[training.kind].append(training)
-        context["kinds"] = [
-            (Training.Kind(value), items) for value, items in groups.items() if items
-        ]
+        groups = grouped(context["trainings"], attrgetter("kind"), Training.Kind.values)
+        context["kinds"] = [(Training.Kind(value), items) for value, items in groups.items()]
         return context
