@@ -12,12 +12,8 @@ from django.db.models import (
     Case,
     Exists,
     F,
-    IntegerField,
-    Max,
-    Min,
     OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
@@ -227,14 +223,3 @@ class RoleFilterSet(filters.FilterSet):
         if order == Sort.LEVEL or not query:
             return queryset.by_level()
         return queryset  # relevance: search_roles() ordered it
-
-
-def salary_range(queryset):
-    """Each role's lowest and highest salary figure, as subqueries (no GROUP BY on the list)."""
-    bands = SalaryBand.objects.filter(role=OuterRef("pk")).order_by().values("role")
-    return queryset.annotate(
-        salary_min=Subquery(bands.annotate(v=Min("low")).values("v"), output_field=IntegerField()),
-        salary_max=Subquery(
-            bands.annotate(v=Max("high")).values("v"), output_field=IntegerField()
-        ),
-    )

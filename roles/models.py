@@ -357,12 +357,19 @@ class RoleQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        """What a role card in a list shows: level, aliases, salary range."""
+        """What a role card in a list shows: level, aliases, salary range.
+
+        The range comes from subqueries rather than a join and GROUP BY, so that the filters
+        and the search of /metiers/ can be combined with it freely.
+        """
+        from salaries.models import SalaryBand
+
+        bands = SalaryBand.objects.filter(role=OuterRef("pk")).order_by().values("role")
         return self.prefetch_related(
             Prefetch("aliases", queryset=RoleAlias.objects.only("id", "role_id", "name")),
         ).annotate(
-            salary_min=models.Min("salary_bands__low"),
-            salary_max=models.Max("salary_bands__high"),
+            salary_min=Subquery(bands.annotate(v=models.Min("low")).values("v")),
+            salary_max=Subquery(bands.annotate(v=models.Max("high")).values("v")),
         )
 
 

@@ -6,7 +6,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from . import careers, search
-from .filters import RoleFilterSet, most_needed_skills, salary_range
+from .filters import RoleFilterSet, most_needed_skills
 from .models import (
     MatrixCell,
     Role,
@@ -53,11 +53,7 @@ class RoleListView(FilterView):
     paginate_by = 24
 
     def get_queryset(self):
-        return salary_range(
-            Role.objects.prefetch_related(
-                Prefetch("aliases", queryset=RoleAlias.objects.only("id", "role_id", "name"))
-            )
-        )
+        return Role.objects.for_list()
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, even without parameters: the default order is applied by the filters.
