@@ -1,6 +1,7 @@
-from django.core.paginator import Paginator
 from django.views.generic import DetailView
 from django_filters.views import FilterView
+
+from roles.views import AnyPageMixin
 
 from .filters import QuestionBankFilter
 from .forms import KitForm
@@ -8,7 +9,7 @@ from .kits import Kit
 from .models import InterviewQuestion
 
 
-class QuestionBankView(FilterView):
+class QuestionBankView(AnyPageMixin, FilterView):
     """The question bank: questions and case studies, filtered by the parameters in the URL.
 
     Template interviews/question_bank.html; context: `filter` (its form shows the errors),
@@ -23,12 +24,6 @@ class QuestionBankView(FilterView):
 
     def get_queryset(self):
         return InterviewQuestion.objects.with_details()
-
-    def paginate_queryset(self, queryset, page_size):
-        # Paginator.get_page(): a bad or out-of-range page number shows a real page, no 404.
-        paginator = Paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

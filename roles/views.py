@@ -39,7 +39,18 @@ class HomeView(TemplateView):
         )
 
 
-class RoleListView(FilterView):
+class AnyPageMixin:
+    """Pagination with Paginator.get_page(): a page number out of range or not a number
+    shows a page, never a 404. The page's rows are fetched once, as a list."""
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        page.object_list = list(page.object_list)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+
+class RoleListView(AnyPageMixin, FilterView):
     """/metiers/: every role, filtered by the parameters of `RoleFilterSet`, paginated.
 
     Template roles/role_list.html; context: `filter` (its form), `roles` (the page; with a
@@ -58,13 +69,6 @@ class RoleListView(FilterView):
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, even without parameters: the default order is applied by the filters.
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
-
-    def paginate_queryset(self, queryset, page_size):
-        # get_page(): a page number out of range or not a number shows a page, never a 404
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        page.object_list = list(page.object_list)
-        return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
