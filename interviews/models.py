@@ -11,20 +11,32 @@ from roles.models import Fact, NaturalKeyManager, NaturalKeyMixin, Role, Skill, 
 from roles.search import fold
 
 
-def matching_ids(model, words, *fields):
-    """Ids of the rows whose `fields` together contain every one of the folded `words`.
+class TextSearchQuerySet(models.QuerySet):
+    """`search(text)`: the rows whose `search_fields` together contain every word of `text`,
+    accents and case ignored ("strategie" finds "Stratégie").
 
-    One query of plain values, compared in Python after folding (lowercase, no accents), the
-    same on SQLite and PostgreSQL: the bank holds tens of rows, not thousands.
+    One query of plain values, compared in Python after folding, the same on SQLite and
+    PostgreSQL: the bank holds tens of rows, not thousands.
     """
-    texts = defaultdict(list)
-    for pk, *values in model.objects.values_list("pk", *fields):
-        texts[pk].extend(value for value in values if value)
-    folded = {pk: fold(" ".join(values)) for pk, values in texts.items()}
-    return [pk for pk, text in folded.items() if all(word in text for word in words)]
+
+    search_fields = ()
+
+    def search(self, text):
+        words = fold(text).split()
+        if not words:
+            return self
+        texts = defaultdict(list)
+        for pk, *values in self.model.objects.values_list("pk", *self.search_fields):
+            texts[pk].extend(value for value in values if value)
+        folded = {pk: fold(" ".join(values)) for pk, values in texts.items()}
+        return self.filter(
+            pk__in=[pk for pk, text in folded.items() if all(word in text for word in words)]
+        )
 
 
-class InterviewQuestionQuerySet(models.QuerySet):
+class InterviewQuestionQuerySet(TextSearchQuerySet):
+    search_fields = ("text", "theme", "skills__name")
+
     def for_role(self, role):
         return self.filter(roles=role)
 
@@ -34,14 +46,6 @@ class InterviewQuestionQuerySet(models.QuerySet):
             Prefetch("roles", queryset=Role.objects.order_by("name").only("id", "name", "slug")),
             Prefetch("skills", queryset=Skill.objects.order_by("name")),
         )
-
-    def search(self, text):
-        """Questions whose wording, theme or probed competencies contain every word of `text`,
-        accents and case ignored ("strategie" finds "Stratégie")."""
-        words = fold(text).split()
-        if not words:
-            return self
-        return self.filter(pk__in=matching_ids(self.model, words, "text", "theme", "skills__name"))
 
 
 class InterviewQuestion(NaturalKeyMixin, models.Model):
@@ -130,21 +134,13 @@ class InterviewQuestion(NaturalKeyMixin, models.Model):
         return self.kind == self.Kind.KNOWLEDGE
 
 
-class CaseStudyQuerySet(models.QuerySet):
+class CaseStudyQuerySet(TextSearchQuerySet):
+    search_fields = ("title", "scenario", "task", "skills__name")
+
     def with_details(self):
         """What a case study shows in the bank: its source, role and competencies."""
         return self.select_related("source", "role").prefetch_related(
             Prefetch("skills", queryset=Skill.objects.order_by("name"))
-        )
-
-    def search(self, text):
-        """Case studies whose title, text or probed competencies contain every word of `text`,
-        accents and case ignored."""
-        words = fold(text).split()
-        if not words:
-            return self
-        return self.filter(
-            pk__in=matching_ids(self.model, words, "title", "scenario", "task", "skills__name")
         )
 
 

@@ -100,10 +100,7 @@ class RoleCharts:
 def nice_maximum(highest):
     """The scale's end and step: a round figure at or above `highest`, at most MAX_TICKS
     steps from 0."""
-    for step in STEPS:
-        if highest <= step * MAX_TICKS:
-            return -(-highest // step) * step, step
-    step = STEPS[-1]
+    step = next((step for step in STEPS if highest <= step * MAX_TICKS), STEPS[-1])
     return -(-highest // step) * step, step
 
 
