@@ -10,7 +10,6 @@ from itertools import pairwise
 from operator import attrgetter
 
 from django import forms
-from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from . import diagrams
@@ -18,12 +17,8 @@ from .models import (
     LEVEL_LABELS,
     LEVEL_ORDER,
     CareerMove,
-    EducationRequirement,
-    Fact,
-    Mission,
     Role,
     RoleSkill,
-    RoleTraining,
     group_by_level,
 )
 
@@ -31,46 +26,6 @@ MAX_DEPTH_IN_LEVEL = 2  # sub-columns a level may take on the map (moves within 
 
 
 # Rows -------------------------------------------------------------------------------------
-
-
-def roles_with_essentials(queryset=None):
-    """Roles with what a path step or a comparison shows of them.
-
-    Queries: 1 roles (+ summary source), then one prefetch each: trainings, salary bands,
-    education requirements, experience facts.
-    """
-    from salaries.models import SalaryBand
-
-    queryset = Role.objects.all() if queryset is None else queryset
-    return queryset.select_related("summary_source").prefetch_related(
-        Prefetch(
-            "role_trainings",
-            queryset=RoleTraining.objects.select_related("training", "training__level", "source"),
-        ),
-        Prefetch("salary_bands", queryset=SalaryBand.objects.for_table()),
-        Prefetch(
-            "education_requirements",
-            queryset=EducationRequirement.objects.select_related("level", "source"),
-        ),
-        Prefetch(
-            "facts",
-            queryset=Fact.objects.filter(kind=Fact.Kind.EXPERIENCE).select_related("source"),
-            to_attr="experience_facts",
-        ),
-    )
-
-
-def roles_for_comparison(queryset=None):
-    """Roles with everything the comparison shows.
-
-    Queries: the five of `roles_with_essentials`, then skills, missions, moves out, moves in.
-    """
-    return roles_with_essentials(queryset).prefetch_related(
-        Prefetch("role_skills", queryset=RoleSkill.objects.select_related("skill", "source")),
-        Prefetch("missions", queryset=Mission.objects.select_related("source")),
-        Prefetch("moves_out", queryset=CareerMove.objects.select_related("to_role", "source")),
-        Prefetch("moves_in", queryset=CareerMove.objects.select_related("from_role", "source")),
-    )
 
 
 def salary_span(bands):
@@ -374,7 +329,7 @@ class ComparedRole:
 
 def compare(roles):
     """Skills marked shared or specific, salary spans, for roles fetched with
-    `roles_for_comparison` (no query)."""
+    `Role.objects.for_comparison()` (no query)."""
     skills_of = {}
     for role in roles:
         unique = {}

@@ -300,60 +300,76 @@ class RoleQuerySet(models.QuerySet):
         )
         return self.alias(level_rank=level_rank).order_by("level_rank", "name")
 
-    def with_sheet(self):
-        """Everything the role sheet shows, in a fixed number of queries."""
+    @staticmethod
+    def related(*names):
+        """The prefetches of a role's rows by relation name, each with what it shows beside it
+        (its source, the skill or training it names…); shared by every page that shows them."""
         from interviews.models import CaseStudy, InterviewQuestion
         from salaries.models import SalaryBand
 
+        rows = {
+            "aliases": RoleAlias.objects.select_related("source"),
+            "missions": Mission.objects.select_related("source"),
+            "role_skills": RoleSkill.objects.select_related("skill", "source"),
+            "matrix_cells": MatrixCell.objects.select_related(
+                "skill", "experience_level", "source"
+            ),
+            "role_trainings": RoleTraining.objects.select_related(
+                "training", "training__level", "source"
+            ),
+            "education_requirements": EducationRequirement.objects.select_related(
+                "level", "source"
+            ),
+            "role_employers": RoleEmployer.objects.select_related("employer_type", "source"),
+            "facts": Fact.objects.select_related("source"),
+            "moves_out": CareerMove.objects.select_related("to_role", "source"),
+            "moves_in": CareerMove.objects.select_related("from_role", "source"),
+            "salary_bands": SalaryBand.objects.for_table(),
+            "interview_questions": InterviewQuestion.objects.select_related(
+                "source"
+            ).prefetch_related("skills"),
+            "case_studies": CaseStudy.objects.select_related("source").prefetch_related("skills"),
+        }
+        return [Prefetch(name, queryset=rows[name]) for name in names]
+
+    def with_sheet(self):
+        """Everything the role sheet shows, in a fixed number of queries."""
         return self.select_related("summary_source").prefetch_related(
             "sources",
-            Prefetch("aliases", queryset=RoleAlias.objects.select_related("source")),
-            Prefetch("missions", queryset=Mission.objects.select_related("source")),
-            Prefetch(
+            *self.related(
+                "aliases",
+                "missions",
                 "role_skills",
-                queryset=RoleSkill.objects.select_related("skill", "source"),
-            ),
-            Prefetch(
                 "matrix_cells",
-                queryset=MatrixCell.objects.select_related("skill", "experience_level", "source"),
-            ),
-            Prefetch(
                 "role_trainings",
-                queryset=RoleTraining.objects.select_related(
-                    "training", "training__level", "source"
-                ),
-            ),
-            Prefetch(
                 "education_requirements",
-                queryset=EducationRequirement.objects.select_related("level", "source"),
-            ),
-            Prefetch(
                 "role_employers",
-                queryset=RoleEmployer.objects.select_related("employer_type", "source"),
-            ),
-            Prefetch("facts", queryset=Fact.objects.select_related("source")),
-            Prefetch(
+                "facts",
                 "moves_out",
-                queryset=CareerMove.objects.select_related("to_role", "source"),
-            ),
-            Prefetch(
                 "moves_in",
-                queryset=CareerMove.objects.select_related("from_role", "source"),
-            ),
-            Prefetch(
                 "salary_bands",
-                queryset=SalaryBand.objects.for_table(),
-            ),
-            Prefetch(
                 "interview_questions",
-                queryset=InterviewQuestion.objects.select_related("source").prefetch_related(
-                    "skills"
-                ),
-            ),
-            Prefetch(
                 "case_studies",
-                queryset=CaseStudy.objects.select_related("source").prefetch_related("skills"),
             ),
+        )
+
+    def with_essentials(self):
+        """What a career-path step shows of a role: summary, training, salary bands,
+        education and the experience it asks for (`experience_facts`). Queries: 1 roles, then
+        one prefetch each."""
+        return self.select_related("summary_source").prefetch_related(
+            *self.related("role_trainings", "salary_bands", "education_requirements"),
+            Prefetch(
+                "facts",
+                queryset=Fact.objects.filter(kind=Fact.Kind.EXPERIENCE).select_related("source"),
+                to_attr="experience_facts",
+            ),
+        )
+
+    def for_comparison(self):
+        """What the comparison shows: the essentials, then skills, missions and moves."""
+        return self.with_essentials().prefetch_related(
+            *self.related("role_skills", "missions", "moves_out", "moves_in")
         )
 
     def for_list(self):

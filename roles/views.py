@@ -129,8 +129,7 @@ class CareerMapView(TemplateView):
             chain = graph.shortest_path(start, end) or []
             wanted = [role.pk for role in chain] or [start.pk, end.pk]
             detailed = {
-                role.pk: role
-                for role in careers.roles_with_essentials(Role.objects.filter(pk__in=wanted))
+                role.pk: role for role in Role.objects.filter(pk__in=wanted).with_essentials()
             }
             context.update(start=detailed[start.pk], end=detailed[end.pk], chain=chain)
             if chain:
@@ -148,7 +147,7 @@ class RoleCompareView(TemplateView):
     """/metiers/comparer/?r=<slug>&r=<slug>[&r=<slug>]: two or three roles side by side.
 
     Queries: 1 roles (the choices), then with a valid choice the 9 of
-    `careers.roles_for_comparison`.
+    `Role.objects.for_comparison()`.
     """
 
     template_name = "roles/compare.html"
@@ -160,9 +159,9 @@ class RoleCompareView(TemplateView):
             chosen = form.chosen_roles()
             fetched = {
                 role.pk: role
-                for role in careers.roles_for_comparison(
-                    Role.objects.filter(pk__in=[role.pk for role in chosen])
-                )
+                for role in Role.objects.filter(
+                    pk__in=[role.pk for role in chosen]
+                ).for_comparison()
             }
             compared = careers.compare([fetched[role.pk] for role in chosen])
         return super().get_context_data(
