@@ -1,8 +1,6 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-
-from interviews.models import CaseStudy, InterviewQuestion
-from salaries.models import SalaryBand
 
 from .models import (
     CareerMove,
@@ -25,6 +23,8 @@ from .models import (
 
 
 class RoleInline(admin.TabularInline):
+    """Rows of a role edited on its page; other apps' inlines for roles extend it too."""
+
     extra = 0
     autocomplete_fields = ["source"]
 
@@ -85,26 +85,6 @@ class CareerMoveInline(RoleInline):
     verbose_name_plural = _("évolutions de carrière")
 
 
-class SalaryBandInline(RoleInline):
-    model = SalaryBand
-    fields = ["experience_level", "location", "low", "high", "year", "note", "source"]
-
-
-class InterviewQuestionInline(RoleInline):
-    model = InterviewQuestion.roles.through
-    fields = ["interviewquestion"]
-    autocomplete_fields = ["interviewquestion"]
-    verbose_name = _("question d'entretien")
-    verbose_name_plural = _("questions d'entretien")
-
-
-class CaseStudyInline(admin.StackedInline):
-    model = CaseStudy
-    extra = 0
-    fields = ["title", "scenario", "task", "skills", "source"]
-    autocomplete_fields = ["skills", "source"]
-
-
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
@@ -125,16 +105,11 @@ class RoleAdmin(admin.ModelAdmin):
         RoleTrainingInline,
         EducationRequirementInline,
         RoleEmployerInline,
-        SalaryBandInline,
         CareerMoveInline,
-        InterviewQuestionInline,
-        CaseStudyInline,
         FactInline,
-    ]
+    ]  # salaries/admin.py and interviews/admin.py add theirs
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return (
             super()
             .get_queryset(request)
@@ -151,6 +126,14 @@ class RoleAdmin(admin.ModelAdmin):
     @admin.display(description=_("missions"), ordering="mission_count")
     def mission_count(self, role):
         return role.mission_count
+
+
+def add_role_inlines(*inlines, before):
+    """For the admin modules of other apps: their inlines on the role page, before `before`
+    (a hub inline), so that the hub names none of them."""
+    role_admin = admin.site.get_model_admin(Role)
+    at = role_admin.inlines.index(before)
+    role_admin.inlines = [*role_admin.inlines[:at], *inlines, *role_admin.inlines[at:]]
 
 
 @admin.register(Source)
