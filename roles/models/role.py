@@ -19,6 +19,14 @@ class RoleQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
 
+    def search(self, query):
+        """The roles matching `query` (text, or a parsed `roles.search.Query`), best first,
+        annotated with `search_rank`. On PostgreSQL, when the words match nothing, the roles
+        matching the words corrected (typos), kept as `query.correction`."""
+        from ..search import queries  # the search reads these models: imported when used
+
+        return queries.search_roles_or_similar(self, query)
+
     def documented(self):
         return self.filter(is_documented=True)
 
