@@ -20,7 +20,7 @@ from .models import (
     group_by_level,
     grouped,
 )
-from .pagination import AnyPageMixin  # also the question bank's (interviews/views.py)
+from .pagination import AnyPageMixin  # the question bank's view imports it from here too
 
 HOME_SKILLS = 12  # the most-needed skills the home page shows
 

@@ -154,7 +154,7 @@ class Skill(NaturalKeyMixin, models.Model):
     name = models.CharField(_("nom"), max_length=150)
     category = models.CharField(_("catégorie"), max_length=20, choices=Category.choices)
     description = models.TextField(_("description"), blank=True)
-    # The name's words, normalised by roles/search.py (signals keep it current): skills matching
+    # The name's words, normalised by roles/search/ (signals keep it current): skills matching
     # a query on /recherche/ (trigram GIN index on PostgreSQL, migration 0003).
     search_text = models.TextField(_("texte normalisé"), default="", editable=False)
     # How many roles need it, kept by roles/signals.py: counting 120,000 role skills on every
@@ -203,7 +203,7 @@ class Training(NaturalKeyMixin, models.Model):
     )
     institution = models.CharField(_("établissement"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    # Name and institution normalised by roles/search.py: training matching a query.
+    # Name and institution normalised by roles/search/: training matching a query.
     search_text = models.TextField(_("texte normalisé"), default="", editable=False)
 
     objects = NaturalKeyManager()

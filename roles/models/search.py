@@ -8,7 +8,7 @@ from .role import Role
 
 
 class RoleSearch(models.Model):
-    """What the search reads for one role (see roles/search.py), kept current by
+    """What the search reads for one role (see roles/search/), kept current by
     roles/signals.py. Its own table, so that the pages listing roles never load it."""
 
     role = models.OneToOneField(
@@ -35,7 +35,7 @@ class RoleSearch(models.Model):
 
 
 class SearchKey(models.Model):
-    """A whole title or phrase of a role, normalised (see roles/search.py `key()`): a query
+    """A whole title or phrase of a role, normalised (see roles/search/ `key()`): a query
     equal to it puts the role first. Kept current by roles/signals.py."""
 
     class Kind(models.IntegerChoices):
@@ -59,7 +59,7 @@ class SearchKey(models.Model):
 
 
 class SearchWord(models.Model):
-    """A word of the roles' titles, skills, missions and training, folded (see roles/search.py
+    """A word of the roles' titles, skills, missions and training, folded (see roles/search/
     `words()`): the words a misspelt query is corrected to, on PostgreSQL. Words are added as
     content is indexed and never removed (a word no role has any more finds nothing)."""
 
