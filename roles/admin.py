@@ -171,6 +171,7 @@ class EducationLevelAdmin(admin.ModelAdmin):
 @admin.register(ExperienceLevel)
 class ExperienceLevelAdmin(admin.ModelAdmin):
     list_display = ["name", "years", "tier", "source", "order"]
+    fields = ["slug", "name", "years", "tier", "source", "order"]
     list_filter = ["tier", "source"]
     list_select_related = ["source"]
     search_fields = ["name", "years"]
@@ -184,7 +185,9 @@ class EmployerTypeAdmin(admin.ModelAdmin):
 
 
 class ChildAdmin(admin.ModelAdmin):
-    """Lists of rows that belong to a role, for editors who search across roles."""
+    """Lists of rows that belong to a role, for editors who search across roles. Each names
+    its form's `fields`: a row's `source` and `order` come from `SourcedRow`, which would
+    otherwise put them first."""
 
     list_filter = ["role", "source"]
     list_select_related = ["role", "source"]
@@ -194,18 +197,21 @@ class ChildAdmin(admin.ModelAdmin):
 @admin.register(RoleAlias)
 class RoleAliasAdmin(ChildAdmin):
     list_display = ["name", "role", "source"]
+    fields = ["role", "name", "source", "order"]
     search_fields = ["name", "role__name"]
 
 
 @admin.register(Mission)
 class MissionAdmin(ChildAdmin):
     list_display = ["title", "role", "source", "order"]
+    fields = ["role", "source", "order", "title", "description"]
     search_fields = ["title", "description", "role__name"]
 
 
 @admin.register(RoleSkill)
 class RoleSkillAdmin(ChildAdmin):
     list_display = ["skill", "role", "source"]
+    fields = ["role", "skill", "source", "wording", "order"]
     list_filter = ["role", "source", "skill__category"]
     list_select_related = ["role", "source", "skill"]
     search_fields = ["skill__name", "wording", "role__name"]
@@ -215,6 +221,7 @@ class RoleSkillAdmin(ChildAdmin):
 @admin.register(MatrixCell)
 class MatrixCellAdmin(ChildAdmin):
     list_display = ["skill", "experience_level", "role", "source"]
+    fields = ["role", "skill", "experience_level", "description", "source", "order"]
     list_select_related = ["role", "source", "skill", "experience_level"]
     search_fields = ["description", "skill__name"]
     autocomplete_fields = ["role", "skill", "source"]
@@ -223,6 +230,7 @@ class MatrixCellAdmin(ChildAdmin):
 @admin.register(RoleTraining)
 class RoleTrainingAdmin(ChildAdmin):
     list_display = ["training", "role", "source"]
+    fields = ["role", "training", "source", "note", "order"]
     list_select_related = ["role", "source", "training"]
     search_fields = ["training__name", "note"]
     autocomplete_fields = ["role", "training", "source"]
@@ -231,6 +239,7 @@ class RoleTrainingAdmin(ChildAdmin):
 @admin.register(EducationRequirement)
 class EducationRequirementAdmin(ChildAdmin):
     list_display = ["role", "level", "source"]
+    fields = ["role", "level", "wording", "source", "order"]
     list_select_related = ["role", "source", "level"]
     search_fields = ["wording", "role__name"]
 
@@ -245,6 +254,7 @@ class RoleEmployerAdmin(ChildAdmin):
 @admin.register(Fact)
 class FactAdmin(ChildAdmin):
     list_display = ["__str__", "kind", "role", "source"]
+    fields = ["role", "source", "kind", "heading", "text", "author", "order"]
     list_filter = ["kind", "role", "source"]
     search_fields = ["text", "heading", "author"]
 
@@ -252,6 +262,7 @@ class FactAdmin(ChildAdmin):
 @admin.register(CareerMove)
 class CareerMoveAdmin(admin.ModelAdmin):
     list_display = ["from_role", "to_role", "specialisation", "source"]
+    fields = ["from_role", "to_role", "specialisation", "note", "source", "order"]
     list_filter = ["source", "from_role"]
     list_select_related = ["from_role", "to_role", "source"]
     search_fields = ["from_role__name", "to_role__name", "specialisation"]
