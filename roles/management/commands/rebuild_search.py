@@ -20,7 +20,8 @@ class Command(BaseCommand):
         parser.add_argument("--database", default=DEFAULT_DB_ALIAS)
         parser.add_argument("--batch-size", type=int, default=200)
 
-    def handle(self, *args, slugs, database, batch_size, **options):
+    def handle(self, *args, slugs, database, batch_size, verbosity, **options):
+        self.verbosity = verbosity
         roles = Role.objects.using(database)
         role_ids = None
         if slugs:
