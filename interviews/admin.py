@@ -4,9 +4,28 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from roles.admin import FactInline, RoleInline, add_role_inlines
 from roles.models import Role
 
 from .models import CaseStudy, InterviewQuestion
+
+
+class InterviewQuestionInline(RoleInline):
+    model = InterviewQuestion.roles.through
+    fields = ["interviewquestion"]
+    autocomplete_fields = ["interviewquestion"]
+    verbose_name = _("question d'entretien")
+    verbose_name_plural = _("questions d'entretien")
+
+
+class CaseStudyInline(admin.StackedInline):
+    model = CaseStudy
+    extra = 0
+    fields = ["title", "scenario", "task", "skills", "source"]
+    autocomplete_fields = ["skills", "source"]
+
+
+add_role_inlines(InterviewQuestionInline, CaseStudyInline, before=FactInline)
 
 
 class HasExpectedAnswerFilter(admin.SimpleListFilter):

@@ -1,8 +1,6 @@
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-
-from interviews.models import CaseStudy, InterviewQuestion
-from salaries.models import SalaryBand
 
 from .models import (
     CareerMove,
@@ -25,6 +23,8 @@ from .models import (
 
 
 class RoleInline(admin.TabularInline):
+    """Rows of a role edited on its page; other apps' inlines for roles extend it too."""
+
     extra = 0
     autocomplete_fields = ["source"]
 
@@ -85,26 +85,6 @@ class CareerMoveInline(RoleInline):
     verbose_name_plural = _("évolutions de carrière")
 
 
-class SalaryBandInline(RoleInline):
-    model = SalaryBand
-    fields = ["experience_level", "location", "low", "high", "year", "note", "source"]
-
-
-class InterviewQuestionInline(RoleInline):
-    model = InterviewQuestion.roles.through
-    fields = ["interviewquestion"]
-    autocomplete_fields = ["interviewquestion"]
-    verbose_name = _("question d'entretien")
-    verbose_name_plural = _("questions d'entretien")
-
-
-class CaseStudyInline(admin.StackedInline):
-    model = CaseStudy
-    extra = 0
-    fields = ["title", "scenario", "task", "skills", "source"]
-    autocomplete_fields = ["skills", "source"]
-
-
 @admin.register(Role)
 class RoleAdmin(admin.ModelAdmin):
     list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
@@ -125,16 +105,11 @@ class RoleAdmin(admin.ModelAdmin):
         RoleTrainingInline,
         EducationRequirementInline,
         RoleEmployerInline,
-        SalaryBandInline,
         CareerMoveInline,
-        InterviewQuestionInline,
-        CaseStudyInline,
         FactInline,
-    ]
+    ]  # salaries/admin.py and interviews/admin.py add theirs
 
     def get_queryset(self, request):
-        from django.db.models import Count
-
         return (
             super()
             .get_queryset(request)
@@ -151,6 +126,14 @@ class RoleAdmin(admin.ModelAdmin):
     @admin.display(description=_("missions"), ordering="mission_count")
     def mission_count(self, role):
         return role.mission_count
+
+
+def add_role_inlines(*inlines, before):
+    """For the admin modules of other apps: their inlines on the role page, before `before`
+    (a hub inline), so that the hub names none of them."""
+    role_admin = admin.site.get_model_admin(Role)
+    at = role_admin.inlines.index(before)
+    role_admin.inlines = [*role_admin.inlines[:at], *inlines, *role_admin.inlines[at:]]
 
 
 @admin.register(Source)
@@ -188,6 +171,7 @@ class EducationLevelAdmin(admin.ModelAdmin):
 @admin.register(ExperienceLevel)
 class ExperienceLevelAdmin(admin.ModelAdmin):
     list_display = ["name", "years", "tier", "source", "order"]
+    fields = ["slug", "name", "years", "tier", "source", "order"]
     list_filter = ["tier", "source"]
     list_select_related = ["source"]
     search_fields = ["name", "years"]
@@ -201,7 +185,9 @@ class EmployerTypeAdmin(admin.ModelAdmin):
 
 
 class ChildAdmin(admin.ModelAdmin):
-    """Lists of rows that belong to a role, for editors who search across roles."""
+    """Lists of rows that belong to a role, for editors who search across roles. Each names
+    its form's `fields`: a row's `source` and `order` come from `SourcedRow`, which would
+    otherwise put them first."""
 
     list_filter = ["role", "source"]
     list_select_related = ["role", "source"]
@@ -211,18 +197,21 @@ class ChildAdmin(admin.ModelAdmin):
 @admin.register(RoleAlias)
 class RoleAliasAdmin(ChildAdmin):
     list_display = ["name", "role", "source"]
+    fields = ["role", "name", "source", "order"]
     search_fields = ["name", "role__name"]
 
 
 @admin.register(Mission)
 class MissionAdmin(ChildAdmin):
     list_display = ["title", "role", "source", "order"]
+    fields = ["role", "source", "order", "title", "description"]
     search_fields = ["title", "description", "role__name"]
 
 
 @admin.register(RoleSkill)
 class RoleSkillAdmin(ChildAdmin):
     list_display = ["skill", "role", "source"]
+    fields = ["role", "skill", "source", "wording", "order"]
     list_filter = ["role", "source", "skill__category"]
     list_select_related = ["role", "source", "skill"]
     search_fields = ["skill__name", "wording", "role__name"]
@@ -232,6 +221,7 @@ class RoleSkillAdmin(ChildAdmin):
 @admin.register(MatrixCell)
 class MatrixCellAdmin(ChildAdmin):
     list_display = ["skill", "experience_level", "role", "source"]
+    fields = ["role", "skill", "experience_level", "description", "source", "order"]
     list_select_related = ["role", "source", "skill", "experience_level"]
     search_fields = ["description", "skill__name"]
     autocomplete_fields = ["role", "skill", "source"]
@@ -240,6 +230,7 @@ class MatrixCellAdmin(ChildAdmin):
 @admin.register(RoleTraining)
 class RoleTrainingAdmin(ChildAdmin):
     list_display = ["training", "role", "source"]
+    fields = ["role", "training", "source", "note", "order"]
     list_select_related = ["role", "source", "training"]
     search_fields = ["training__name", "note"]
     autocomplete_fields = ["role", "training", "source"]
@@ -248,6 +239,7 @@ class RoleTrainingAdmin(ChildAdmin):
 @admin.register(EducationRequirement)
 class EducationRequirementAdmin(ChildAdmin):
     list_display = ["role", "level", "source"]
+    fields = ["role", "level", "wording", "source", "order"]
     list_select_related = ["role", "source", "level"]
     search_fields = ["wording", "role__name"]
 
@@ -262,6 +254,7 @@ class RoleEmployerAdmin(ChildAdmin):
 @admin.register(Fact)
 class FactAdmin(ChildAdmin):
     list_display = ["__str__", "kind", "role", "source"]
+    fields = ["role", "source", "kind", "heading", "text", "author", "order"]
     list_filter = ["kind", "role", "source"]
     search_fields = ["text", "heading", "author"]
 
@@ -269,6 +262,7 @@ class FactAdmin(ChildAdmin):
 @admin.register(CareerMove)
 class CareerMoveAdmin(admin.ModelAdmin):
     list_display = ["from_role", "to_role", "specialisation", "source"]
+    fields = ["from_role", "to_role", "specialisation", "note", "source", "order"]
     list_filter = ["source", "from_role"]
     list_select_related = ["from_role", "to_role", "source"]
     search_fields = ["from_role__name", "to_role__name", "specialisation"]

@@ -19,8 +19,6 @@ from django.db.models import (
 )
 from django.utils.translation import gettext_lazy as _
 
-from salaries.models import Location, SalaryBand
-
 from . import search
 from .models import (
     EducationLevel,
@@ -28,6 +26,7 @@ from .models import (
     EmployerType,
     ExperienceLevel,
     Level,
+    Role,
     RoleEmployer,
     RoleSkill,
     RoleTraining,
@@ -64,6 +63,17 @@ def most_needed_skills(queryset, limit, selected=None):
         chosen = Case(When(slug=selected, then=Value(1)), default=Value(0))
         return skills.alias(chosen=chosen).order_by("-chosen", "-role_count", "name")[: limit + 1]
     return skills.order_by("-role_count", "name")[:limit]
+
+
+def band_places():
+    """(slug, name) of each place salary bands are given for, in the places' order: read
+    through the roles' `salary_bands` relation, as the filter applies it."""
+    return (
+        Role.objects.filter(salary_bands__isnull=False)
+        .order_by("salary_bands__location__order", "salary_bands__location__name")
+        .values_list("salary_bands__location__slug", "salary_bands__location__name")
+        .distinct()
+    )
 
 
 class SkillChoiceField(forms.ModelChoiceField):
@@ -116,12 +126,15 @@ class RoleFilterSet(filters.FilterSet):
         max_value=10_000_000,
         help_text=_("Les métiers dont une fourchette atteint ce montant."),
     )
-    lieu = filters.ModelChoiceFilter(
+    lieu = filters.ChoiceFilter(
         label=_("Lieu"),
-        queryset=Location.objects.all(),
-        to_field_name="slug",
+        choices=band_places,  # a callable: read when the form is validated or shown
         method="filter_nothing",
         empty_label=_("Tous les lieux"),
+        # as a choice of rows, which it was: a place is a row of the salaries app
+        error_messages={
+            "invalid_choice": forms.ModelChoiceField.default_error_messages["invalid_choice"]
+        },
     )
     experience = filters.ChoiceFilter(
         label=_("Expérience"),
@@ -195,19 +208,19 @@ class RoleFilterSet(filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        bands = Q()
+        # One band must meet all three: the conditions go in one filter() of the relation.
+        band = Q()
         if data.get("salaire") is not None:
-            bands &= Q(high__gte=data["salaire"])
+            band &= Q(salary_bands__high__gte=data["salaire"])
         if data.get("lieu"):
-            bands &= Q(location=data["lieu"])
+            band &= Q(salary_bands__location__slug=data["lieu"])
         if data.get("experience"):
-            bands &= Q(experience_level__tier=data["experience"]) | Q(
-                experience_level__isnull=True
+            band &= Q(salary_bands__experience_level__tier=data["experience"]) | Q(
+                salary_bands__experience_level__isnull=True  # a band for every tier
             )
-        if bands:
-            queryset = queryset.filter(
-                Exists(SalaryBand.objects.filter(bands, role=OuterRef("pk")))
-            )
+        if band:
+            having = Role.objects.filter(band, salary_bands__isnull=False)
+            queryset = queryset.filter(Exists(having.filter(pk=OuterRef("pk"))))
         return self.sort(queryset, data)
 
     def sort(self, queryset, data):
@@ -215,7 +228,7 @@ class RoleFilterSet(filters.FilterSet):
         self.query = query
         order = data.get("tri") or (Sort.RELEVANCE if query else Sort.LEVEL)
         if query:
-            queryset = search.search_roles_or_similar(queryset, query)
+            queryset = queryset.search(query)
         if order == Sort.NAME:
             return queryset.order_by("name")
         if order == Sort.SALARY:

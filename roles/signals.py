@@ -4,39 +4,64 @@ A change marks its role(s); the marked roles are rebuilt once, when the transact
 (at once outside a transaction). An admin save with twenty inline rows, or `loaddata`, rebuilds
 each role once, from the rows as they stand at the end. Connected in `RolesConfig.ready()`.
 
-Changes join the latest callback of their transaction: a test that captures on-commit
-callbacks (`django_capture_on_commit_callbacks`) makes all the changes it checks inside the
-capture, or calls `refresh_search_documents()` itself.
+Public transaction API only: each change registers a small on-commit callback, `_Change`;
+Django runs a transaction's callbacks in order once it commits, and drops those of a
+transaction or savepoint that rolls back. So the first callback to run at a commit rebuilds
+its own change and every change made after it (the rest of that transaction), and the later
+ones find nothing left to do; changes still pending from before it belonged to transactions
+that rolled back, and are dropped then. A test that captures on-commit callbacks
+(`django_capture_on_commit_callbacks`) makes all the changes it checks inside the capture, or
+calls `refresh_search_documents()` itself.
 """
 
+import threading
 from contextlib import contextmanager
 
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from . import search
 from .models import Mission, Role, RoleAlias, RoleSkill, RoleTraining, Skill, Training
 
 
-class _Refresh:
-    """An on-commit callback: rebuilds the roles, and recounts the roles of the skills,
-    gathered during the transaction."""
+class _Pending(threading.local):
+    """The changes not yet rebuilt, by database alias, in the order they were made; each
+    thread has its own, as it has its own connections."""
 
-    def __init__(self, using):
+    def __init__(self):
+        self.changes = {}
+
+
+_pending = _Pending()
+
+
+class _Change:
+    """The roles, and the skills whose roles to recount, that one change touched; its
+    on-commit callback rebuilds them with the changes made after it."""
+
+    def __init__(self, using, role_ids, skill_ids):
         self.using = using
-        self.role_ids = set()
-        self.skill_ids = set()
-        # Registered at this depth of savepoints: a change made deeper (a nested atomic block,
-        # which may be rolled back alone) registers its own callback.
-        self.savepoints = list(connections[using].savepoint_ids)
-        self.done = False
+        self.role_ids = role_ids
+        self.skill_ids = skill_ids
 
     def __call__(self):
-        self.done = True
-        if self.role_ids:
-            search.refresh_search_documents(self.role_ids, using=self.using)
-        if self.skill_ids:
-            search.refresh_skill_counts(self.skill_ids, using=self.using)
+        changes = _pending.changes.get(self.using, [])
+        if self not in changes:
+            return  # an earlier change of the same transaction rebuilt this one
+        batch = changes[changes.index(self) :]
+        changes.clear()  # what came before this change was rolled back: nothing to rebuild
+        refresh(
+            {pk for change in batch for pk in change.role_ids},
+            {pk for change in batch for pk in change.skill_ids},
+            self.using,
+        )
+
+
+def refresh(role_ids, skill_ids, using):
+    if role_ids:
+        search.refresh_search_documents(role_ids, using=using)
+    if skill_ids:
+        search.refresh_skill_counts(skill_ids, using=using)
 
 
 def schedule_refresh(role_ids=(), using="default", skill_ids=()):
@@ -44,23 +69,12 @@ def schedule_refresh(role_ids=(), using="default", skill_ids=()):
     skill_ids = {pk for pk in skill_ids if pk is not None}
     if not role_ids and not skill_ids:
         return
-    connection = connections[using]
-    pending = _Refresh(using)
-    if connection.in_atomic_block:
-        # Join the callback of this transaction, if it is the latest one and at the same depth.
-        latest = connection.run_on_commit[-1][1] if connection.run_on_commit else None
-        if (
-            isinstance(latest, _Refresh)
-            and not latest.done
-            and latest.savepoints == connection.savepoint_ids
-        ):
-            pending = latest
-        else:
-            transaction.on_commit(pending, using=using)
-    pending.role_ids.update(role_ids)
-    pending.skill_ids.update(skill_ids)
-    if not connection.in_atomic_block:
-        pending()
+    if transaction.get_autocommit(using):
+        refresh(role_ids, skill_ids, using)  # no transaction: the change is saved already
+        return
+    change = _Change(using, role_ids, skill_ids)
+    _pending.changes.setdefault(using, []).append(change)
+    transaction.on_commit(change, using=using)
 
 
 def role_changed(sender, instance, using, **kwargs):

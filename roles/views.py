@@ -7,6 +7,7 @@ from django_filters.views import FilterView
 
 from . import careers, search
 from .filters import RoleFilterSet, most_needed_skills
+from .forms import CareerPathForm, CompareForm, role_choices
 from .models import (
     MatrixCell,
     Role,
@@ -19,6 +20,7 @@ from .models import (
     group_by_level,
     grouped,
 )
+from .pagination import AnyPageMixin  # the question bank's view imports it from here too
 
 HOME_SKILLS = 12  # the most-needed skills the home page shows
 
@@ -37,17 +39,6 @@ class HomeView(TemplateView):
             top_skills=most_needed_skills(Skill.objects.all(), HOME_SKILLS),
             **kwargs,
         )
-
-
-class AnyPageMixin:
-    """Pagination with Paginator.get_page(): a page number out of range or not a number
-    shows a page, never a 404. The page's rows are fetched once, as a list."""
-
-    def paginate_queryset(self, queryset, page_size):
-        paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
-        page.object_list = list(page.object_list)
-        return paginator, page, page.object_list, page.has_other_pages()
 
 
 class RoleListView(AnyPageMixin, FilterView):
@@ -95,7 +86,7 @@ class RoleDetailView(DetailView):
         others = Role.objects.by_level().exclude(pk=self.object.pk).only("slug", "name", "level")
         return super().get_context_data(
             neighbourhood=careers.neighbourhood(self.object),
-            compare_choices=careers.role_choices(others),
+            compare_choices=role_choices(others),
             **kwargs,
         )
 
@@ -115,14 +106,15 @@ class CareerMapView(TemplateView):
     `?de=<slug>&vers=<slug>` the shortest path between two roles.
 
     Queries: 1 roles, 1 moves (the graph); with two roles asked for, 5 more for the roles
-    on the path (or both ends): roles, trainings, salary bands, education, experience.
+    on the path (or both ends): roles, trainings, salary bands, education, experience; and
+    up to 3 for the bands' experience levels, places and sources.
     """
 
     template_name = "roles/career_map.html"
 
     def get_context_data(self, **kwargs):
         graph = careers.CareerGraph.load()
-        form = careers.CareerPathForm(self.request.GET or None, roles=graph.roles)
+        form = CareerPathForm(self.request.GET or None, roles=graph.roles)
         start, end = form.chosen("de"), form.chosen("vers")
         context = {"form": form, "entries_by_level": graph.entries_by_level(), "chain": []}
         if start and end:
@@ -146,14 +138,14 @@ class CareerMapView(TemplateView):
 class RoleCompareView(TemplateView):
     """/metiers/comparer/?r=<slug>&r=<slug>[&r=<slug>]: two or three roles side by side.
 
-    Queries: 1 roles (the choices), then with a valid choice the 9 of
+    Queries: 1 roles (the choices), then with a valid choice the 12 of
     `Role.objects.for_comparison()`.
     """
 
     template_name = "roles/compare.html"
 
     def get_context_data(self, **kwargs):
-        form = careers.CompareForm(self.request.GET or None, roles=Role.objects.by_level())
+        form = CompareForm(self.request.GET or None, roles=Role.objects.by_level())
         compared = []
         if form.asked and form.is_valid():
             chosen = form.chosen_roles()

@@ -1,6 +1,16 @@
 from django.contrib import admin
 
+from roles.admin import CareerMoveInline, RoleInline, add_role_inlines
+
 from .models import Location, SalaryBand
+
+
+class SalaryBandInline(RoleInline):
+    model = SalaryBand
+    fields = ["experience_level", "location", "low", "high", "year", "note", "source"]
+
+
+add_role_inlines(SalaryBandInline, before=CareerMoveInline)
 
 
 @admin.register(Location)

@@ -319,8 +319,10 @@ def test_path_runs_the_same_queries_whatever_its_length(
     roles = make_chain(make_role, move, band, size)
 
     # 1 roles, 1 moves (the graph); for the roles on the path: 1 roles, then one prefetch
-    # each: trainings, salary bands, education requirements, experience facts
-    with django_assert_max_num_queries(7):
+    # each: trainings, salary bands, education requirements, experience facts; and the
+    # bands' locations and sources, prefetched by relation name (and their experience
+    # levels when a band has one: none here)
+    with django_assert_max_num_queries(9):
         response = client.get(path_url(roles[0], roles[-1]))
     assert len(response.context["path"].steps) == size
 
@@ -331,8 +333,8 @@ def test_no_path_page_runs_the_same_queries_whatever_the_number_of_roles(
 ):
     roles = make_chain(make_role, move, band, size)
 
-    # the same 7 as a path: the two ends are fetched with what they show
-    with django_assert_max_num_queries(7):
+    # the same 9 as a path: the two ends are fetched with what they show
+    with django_assert_max_num_queries(9):
         response = client.get(path_url(roles[-1], roles[0]))
     assert response.context["reverse_exists"]
 

@@ -160,8 +160,9 @@ def test_comparison_runs_the_same_queries_whatever_the_amount_of_content(
 
     # 1 roles (the choices); for the chosen roles: 1 roles + summary source, then one
     # prefetch each: trainings, salary bands, education, experience facts, skills, missions,
-    # moves out, moves in
-    with django_assert_max_num_queries(10):
+    # moves out, moves in; the bands' experience levels, locations and sources, prefetched
+    # by relation name
+    with django_assert_max_num_queries(13):
         response = client.get(compare_url(first.slug, second.slug, third.slug))
     assert len(response.context["compared"]) == 3
     assert len(response.context["compared"][0].skills) == size

@@ -1,0 +1,222 @@
+"""What roles are described with: the source documents and the shared vocabularies
+(education and experience levels, employer types, skills, training)."""
+
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow
+
+
+class SourceQuerySet(models.QuerySet):
+    # What a source gave (the sources page): count → reverse relation of the rows counted,
+    # the rows of other apps included (salary bands, interview questions, case studies).
+    CONTRIBUTIONS = {
+        "alias_count": "rolealias",
+        "mission_count": "mission",
+        "skill_count": "roleskill",
+        "matrix_count": "matrixcell",
+        "training_count": "roletraining",
+        "fact_count": "fact",
+        "move_count": "careermove",
+        "salary_count": "salaryband",
+        "question_count": "interviewquestion",
+        "case_count": "casestudy",
+    }
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def with_contributions(self):
+        """Each source with the roles it describes and how many rows of each kind it gave,
+        counted through the reverse relation of each kind (one subquery each)."""
+        counts = {
+            name: Coalesce(
+                Subquery(
+                    self.model.objects.filter(pk=OuterRef("pk"))
+                    .order_by()
+                    .annotate(count=Count(relation))
+                    .values("count")
+                ),
+                0,
+            )
+            for name, relation in self.CONTRIBUTIONS.items()
+        }
+        return self.prefetch_related("roles").annotate(**counts)  # roles: by name
+
+
+class Source(NaturalKeyMixin, models.Model):
+    class Kind(models.TextChoices):
+        JOB_SHEET = "fiche", _("Fiche métier")
+        RECRUITING_GUIDE = "guide", _("Guide de recrutement")
+
+    slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
+    title = models.CharField(_("titre"), max_length=250)
+    publisher = models.CharField(
+        _("éditeur"), max_length=200, blank=True, help_text=_("Seulement si le document le nomme.")
+    )
+    file_name = models.CharField(_("nom du fichier"), max_length=200)
+    kind = models.CharField(_("type de document"), max_length=10, choices=Kind.choices)
+    description = models.TextField(_("description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ordre"), default=0)
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "file_name"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("roles:sources") + f"#{self.slug}"
+
+    @property
+    def label(self):
+        return _("Doc. %(number)s") % {"number": self.order + 1}
+
+
+class EducationLevel(NaturalKeyMixin, models.Model):
+    slug = models.SlugField(_("identifiant"), max_length=40, unique=True)
+    name = models.CharField(_("niveau"), max_length=40, unique=True)
+    rank = models.PositiveSmallIntegerField(
+        _("rang"), help_text=_("Années d'études après le bac.")
+    )
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["rank", "name"]
+        verbose_name = _("niveau d'études")
+        verbose_name_plural = _("niveaux d'études")
+
+    def __str__(self):
+        return self.name
+
+
+class ExperienceLevel(SourcedRow):
+    """An experience level as one document words it, with its years.
+
+    Documents disagree on the years (Junior is 1–2 years in one table, 0–2 in another):
+    each wording is its own row, tied to a common tier so that levels can be compared.
+    """
+
+    class Tier(models.TextChoices):
+        JUNIOR = "junior", _("Junior")
+        CONFIRMED = "confirme", _("Confirmé")
+        SENIOR = "senior", _("Senior")
+
+    slug = models.SlugField(_("identifiant"), max_length=60, unique=True)
+    name = models.CharField(_("nom"), max_length=60)
+    years = models.CharField(_("années d'expérience"), max_length=60, blank=True)
+    tier = models.CharField(_("palier"), max_length=10, choices=Tier.choices)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("niveau d'expérience")
+        verbose_name_plural = _("niveaux d'expérience")
+
+    def __str__(self):
+        return f"{self.name} ({self.years})" if self.years else self.name
+
+
+class EmployerType(NaturalKeyMixin, models.Model):
+    slug = models.SlugField(_("identifiant"), max_length=60, unique=True)
+    name = models.CharField(_("nom"), max_length=100, unique=True)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("type d'employeur")
+        verbose_name_plural = _("types d'employeurs")
+
+    def __str__(self):
+        return self.name
+
+
+class Skill(NaturalKeyMixin, models.Model):
+    class Category(models.TextChoices):
+        KNOW_HOW = "savoir-faire", _("Savoir-faire / technique")
+        ANALYTICAL = "analytique", _("Analytique")
+        SOFT = "savoir-etre", _("Savoir-être / relationnel")
+        KNOWLEDGE = "savoir", _("Savoir / connaissance")
+        TOOL = "outil", _("Outil")
+
+    slug = models.SlugField(_("identifiant"), max_length=120, unique=True)
+    name = models.CharField(_("nom"), max_length=150)
+    category = models.CharField(_("catégorie"), max_length=20, choices=Category.choices)
+    description = models.TextField(_("description"), blank=True)
+    # The name's words, normalised by roles/search/ (signals keep it current): skills matching
+    # a query on /recherche/ (trigram GIN index on PostgreSQL, migration 0003).
+    search_text = models.TextField(_("texte normalisé"), default="", editable=False)
+    # How many roles need it, kept by roles/signals.py: counting 120,000 role skills on every
+    # page that lists the most-needed skills took longer than the rest of the page.
+    role_count = models.PositiveIntegerField(_("nombre de métiers"), default=0, editable=False)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("compétence")
+        verbose_name_plural = _("compétences")
+        indexes = [
+            # the most-needed skills: home page, /metiers/ form, search suggestions
+            models.Index(fields=["-role_count", "name"], name="roles_skill_most_needed"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("roles:skill", kwargs={"slug": self.slug})
+
+
+class Training(NaturalKeyMixin, models.Model):
+    class Kind(models.TextChoices):
+        DIPLOMA = "diplome", _("Diplôme")
+        CERTIFICATION = "certification", _("Certification")
+        PROGRAMME = "programme", _("Programme d'école")
+        PATH = "parcours", _("Parcours ou filière")
+
+    slug = models.SlugField(_("identifiant"), max_length=150, unique=True)
+    name = models.CharField(_("intitulé"), max_length=250)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    level = models.ForeignKey(
+        EducationLevel,
+        verbose_name=_("niveau"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    institution = models.CharField(_("établissement"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    # Name and institution normalised by roles/search/: training matching a query.
+    search_text = models.TextField(_("texte normalisé"), default="", editable=False)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("formation")
+        verbose_name_plural = _("formations")
+
+    def __str__(self):
+        return f"{self.name} — {self.institution}" if self.institution else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:150]
+        super().save(*args, **kwargs)

@@ -1,0 +1,260 @@
+"""Roles, and the questions the site asks of them: the sheet, a career step, a list card."""
+
+from functools import cached_property
+from operator import attrgetter
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from ..grouping import Level, grouped
+from .base import NaturalKeyMixin
+from .reference import Skill, Source
+
+
+class RoleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+    def search(self, query):
+        """The roles matching `query` (text, or a parsed `roles.search.Query`), best first,
+        annotated with `search_rank`. On PostgreSQL, when the words match nothing, the roles
+        matching the words corrected (typos), kept as `query.correction`."""
+        from ..search import queries  # the search reads these models: imported when used
+
+        return queries.search_roles_or_similar(self, query)
+
+    def documented(self):
+        return self.filter(is_documented=True)
+
+    def by_level(self):
+        """Roles in career order: coordination, management, direction, then by name."""
+        level_rank = models.Case(
+            *(models.When(level=value, then=rank) for rank, value in enumerate(Level.values)),
+            default=len(Level.values),
+        )
+        return self.alias(level_rank=level_rank).order_by("level_rank", "name")
+
+    # What the sheet and the career pages show of the rows of other apps, by relation name:
+    # the hub knows their relations, never their models (each lookup is one prefetch query).
+    SATELLITE_ROWS = {
+        "salary_bands": (
+            "salary_bands",
+            "salary_bands__experience_level",
+            "salary_bands__location",
+            "salary_bands__source",
+        ),
+        "interview_questions": (
+            "interview_questions",
+            "interview_questions__source",
+            "interview_questions__skills",
+        ),
+        "case_studies": ("case_studies", "case_studies__source", "case_studies__skills"),
+    }
+
+    @classmethod
+    def related(cls, *names):
+        """The prefetches of a role's rows by relation name, each with what it shows beside it
+        (its source, the skill or training it names…); shared by every page that shows them."""
+        from .rows import (  # here: those models are defined after Role, which they point to
+            CareerMove,
+            EducationRequirement,
+            Fact,
+            MatrixCell,
+            Mission,
+            RoleAlias,
+            RoleEmployer,
+            RoleSkill,
+            RoleTraining,
+        )
+
+        rows = {
+            "aliases": RoleAlias.objects.select_related("source"),
+            "missions": Mission.objects.select_related("source"),
+            "role_skills": RoleSkill.objects.select_related("skill", "source"),
+            "matrix_cells": MatrixCell.objects.select_related(
+                "skill", "experience_level", "source"
+            ),
+            "role_trainings": RoleTraining.objects.select_related(
+                "training", "training__level", "source"
+            ),
+            "education_requirements": EducationRequirement.objects.select_related(
+                "level", "source"
+            ),
+            "role_employers": RoleEmployer.objects.select_related("employer_type", "source"),
+            "facts": Fact.objects.select_related("source"),
+            "moves_out": CareerMove.objects.select_related("to_role", "source"),
+            "moves_in": CareerMove.objects.select_related("from_role", "source"),
+        }
+        lookups = []
+        for name in names:
+            if name in cls.SATELLITE_ROWS:
+                lookups += cls.SATELLITE_ROWS[name]
+            else:
+                lookups.append(Prefetch(name, queryset=rows[name]))
+        return lookups
+
+    def with_sheet(self):
+        """Everything the role sheet shows, in a fixed number of queries."""
+        return self.select_related("summary_source").prefetch_related(
+            "sources",
+            *self.related(
+                "aliases",
+                "missions",
+                "role_skills",
+                "matrix_cells",
+                "role_trainings",
+                "education_requirements",
+                "role_employers",
+                "facts",
+                "moves_out",
+                "moves_in",
+                "salary_bands",
+                "interview_questions",
+                "case_studies",
+            ),
+        )
+
+    def with_essentials(self):
+        """What a career-path step shows of a role: summary, training, salary bands,
+        education and the experience it asks for (`experience_facts`). Queries: 1 roles, then
+        one prefetch each."""
+        from .rows import Fact  # defined after Role, which it points to
+
+        return self.select_related("summary_source").prefetch_related(
+            *self.related("role_trainings", "salary_bands", "education_requirements"),
+            Prefetch(
+                "facts",
+                queryset=Fact.objects.filter(kind=Fact.Kind.EXPERIENCE).select_related("source"),
+                to_attr="experience_facts",
+            ),
+        )
+
+    def for_comparison(self):
+        """What the comparison shows: the essentials, then skills, missions and moves."""
+        return self.with_essentials().prefetch_related(
+            *self.related("role_skills", "missions", "moves_out", "moves_in")
+        )
+
+    def for_list(self):
+        """What a role card in a list shows: level, aliases, salary range.
+
+        The range comes from subqueries rather than a join and GROUP BY, so that the filters
+        and the search of /metiers/ can be combined with it freely.
+        """
+        from .rows import RoleAlias  # defined after Role, which it points to
+
+        role = self.model.objects.filter(pk=OuterRef("pk")).order_by().values("pk")
+        return self.prefetch_related(
+            Prefetch("aliases", queryset=RoleAlias.objects.only("id", "role_id", "name")),
+        ).annotate(
+            salary_min=Subquery(role.annotate(v=Min("salary_bands__low")).values("v")),
+            salary_max=Subquery(role.annotate(v=Max("salary_bands__high")).values("v")),
+        )
+
+
+class Role(NaturalKeyMixin, models.Model):
+    name = models.CharField(_("nom"), max_length=150, unique=True)
+    slug = models.SlugField(
+        _("identifiant d'adresse"),
+        max_length=150,
+        unique=True,
+        help_text=_("Utilisé dans l'adresse de la fiche : /metiers/directeur-e-commerce/…"),
+    )
+    level = models.CharField(
+        _("niveau hiérarchique"), max_length=20, choices=Level.choices, blank=True
+    )
+    summary = models.TextField(
+        _("résumé"), blank=True, help_text=_("Une ou deux phrases reprises d'une source.")
+    )
+    summary_source = models.ForeignKey(
+        Source,
+        verbose_name=_("source du résumé"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    is_documented = models.BooleanField(
+        _("fiche documentée"),
+        default=True,
+        help_text=_("Décochez tant qu'aucun document ne décrit ce métier."),
+    )
+    sources = models.ManyToManyField(
+        Source, verbose_name=_("sources"), blank=True, related_name="roles"
+    )
+
+    objects = RoleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("métier")
+        verbose_name_plural = _("métiers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(summary="") | Q(summary_source__isnull=False),
+                name="roles_role_summary_has_source",
+                violation_error_message=_("Un résumé doit indiquer sa source."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("roles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.summary and not self.summary_source_id:
+            raise ValidationError({"summary_source": _("Un résumé doit indiquer sa source.")})
+
+    @property
+    def level_rank(self):
+        return Level.rank(self.level)
+
+    # Groupings the sheet shows, computed from prefetched rows (no query).
+    @cached_property
+    def skills_by_category(self):
+        """[(category label, [role skills])], tools left out (they have their own section)."""
+        skills = [rs for rs in self.role_skills.all() if rs.skill.category != Skill.Category.TOOL]
+        groups = grouped(skills, lambda rs: rs.skill.category, Skill.Category.values)
+        return [(Skill.Category(value).label, items) for value, items in groups.items()]
+
+    @cached_property
+    def skill_matrix(self):
+        """Rows (skill, [cell per level]) and the column levels, from prefetched cells."""
+        levels, rows = [], {}
+        for cell in self.matrix_cells.all():
+            if cell.experience_level not in levels:
+                levels.append(cell.experience_level)
+            rows.setdefault(cell.skill, {})[cell.experience_level.pk] = cell
+        levels.sort(key=lambda level: level.order)
+        return levels, [
+            (skill, [cells.get(level.pk) for level in levels]) for skill, cells in rows.items()
+        ]
+
+    @cached_property
+    def fact_groups(self):
+        """Facts grouped by kind in display order, from prefetched rows."""
+        kinds = self.facts.model.Kind
+        return grouped(self.facts.all(), attrgetter("kind"), kinds.values)
+
+    @cached_property
+    def tools(self):
+        return [rs for rs in self.role_skills.all() if rs.skill.category == Skill.Category.TOOL]
+
+    @cached_property
+    def specialisations(self):
+        return [move for move in self.moves_out.all() if not move.to_role_id]
+
+    @cached_property
+    def role_moves_out(self):
+        return [move for move in self.moves_out.all() if move.to_role_id]
