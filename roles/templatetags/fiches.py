@@ -1,6 +1,8 @@
 """Presentation helpers shared by every app's templates."""
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 register = template.Library()
 
@@ -18,6 +20,33 @@ def euros(amount):
     except (TypeError, ValueError):
         return amount
     return f"{value:,}".replace(",", NARROW_NBSP) + f"{NBSP}€"
+
+
+@register.simple_tag
+def euro_range(low, high):
+    """A salary figure: "25 000 €" when both ends agree, else "de 25 000 € à 32 000 €"."""
+    if low == high:
+        return euros(low)
+    return gettext("de %(low)s à %(high)s") % {"low": euros(low), "high": euros(high)}
+
+
+@register.simple_tag
+def experience(level, years="tag"):
+    """An experience level's name and years; "Tous niveaux" when a figure holds for every level.
+
+    `years` says how the years show: "tag" in a <span class="years"> (a line of their own),
+    "brackets" in a muted bracket after the name, "dot" after a middle dot (SVG text, where
+    no HTML goes), "" not at all.
+    """
+    if level is None:
+        return gettext("Tous niveaux")
+    if not (years and level.years):
+        return level.name
+    if years == "brackets":
+        return format_html('{} <span class="muted">({})</span>', level.name, level.years)
+    if years == "dot":
+        return format_html("{} · {}", level.name, level.years)
+    return format_html('{} <span class="years">{}</span>', level.name, level.years)
 
 
 @register.inclusion_tag("includes/source_ref.html")
