@@ -20,7 +20,6 @@ from roles.models import (
     Training,
 )
 from roles.search import search_roles
-from tests.pages import load_content
 from tests.public_urls import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -123,9 +122,7 @@ def test_home_has_the_search_box_and_the_most_needed_skills(client, analytics):
 
 
 @pytest.mark.parametrize(("name", "path", "_params"), PUBLIC_PAGES)
-def test_every_page_has_the_search_box_in_its_header(client, name, path, _params):
-    load_content()
-
+def test_every_page_has_the_search_box_in_its_header(client, content, name, path, _params):
     html = client.get(path).content.decode()
 
     assert 'role="search"' in html, name
