@@ -1,6 +1,7 @@
 """Shared fixtures: small factories that make rows with sensible defaults."""
 
 import itertools
+from pathlib import Path
 
 import pytest
 from django.db import transaction
@@ -25,6 +26,7 @@ from salaries.models import Location, SalaryBand
 from tests.pages import load_content
 
 _counter = itertools.count(1)
+TESTS_DIR = Path(__file__).resolve().parent
 
 
 @pytest.fixture(autouse=True)
@@ -59,6 +61,31 @@ def make_role(db, make_source):
         role = Role.objects.create(name=name, **fields)
         role.sources.add(source)
         return role
+
+    return make
+
+
+@pytest.fixture
+def make_skill(db):
+    def make(name=None, **fields):
+        name = name or f"Compétence {next(_counter)}"
+        fields.setdefault("category", Skill.Category.KNOW_HOW)
+        return Skill.objects.create(name=name, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_level(db):
+    def make(name, tier, source, order=0, years=""):
+        return ExperienceLevel.objects.create(
+            slug=f"niveau-{next(_counter)}",
+            name=name,
+            tier=tier,
+            source=source,
+            order=order,
+            years=years,
+        )
 
     return make
 
@@ -162,7 +189,14 @@ def uses_database(item):
     )
 
 
+# The apps' own tests: no browser, no Java, no Hypothesis, no subprocess (`pytest -m fast`).
+FAST_FOLDERS = {TESTS_DIR / app for app in ("roles", "salaries", "interviews", "bench")}
+
+
 def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if FAST_FOLDERS & set(Path(item.path).parents):
+            item.add_marker(pytest.mark.fast)
     # The tests that read the shared content first, so that each process loads it once
     # (tests/browser/conftest.py then moves the browser tests last).
     items.sort(key=lambda item: not uses_content(item))
