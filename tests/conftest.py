@@ -189,13 +189,19 @@ def uses_database(item):
     )
 
 
-# The apps' own tests: no browser, no Java, no Hypothesis, no subprocess (`pytest -m fast`).
+# `pytest -m fast`: the apps' own tests (no browser, no Java, no Hypothesis, no subprocess),
+# except the query-count tests, which build up to a few hundred rows at their larger size.
 FAST_FOLDERS = {TESTS_DIR / app for app in ("roles", "salaries", "interviews", "bench")}
+QUERY_COUNT_TEST = "_runs_the_same_queries_"
+
+
+def is_fast(item):
+    return bool(FAST_FOLDERS & set(Path(item.path).parents)) and QUERY_COUNT_TEST not in item.name
 
 
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if FAST_FOLDERS & set(Path(item.path).parents):
+        if is_fast(item):
             item.add_marker(pytest.mark.fast)
     # The tests that read the shared content first, so that each process loads it once
     # (tests/browser/conftest.py then moves the browser tests last).
