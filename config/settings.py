@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "roles",
     "salaries",
     "interviews",
+    "bench",
 ]
 
 MIDDLEWARE = [

@@ -5,20 +5,10 @@ import itertools
 import pytest
 
 from interviews.models import CaseStudy, InterviewQuestion
-from roles.models import ExperienceLevel, Fact, MatrixCell, Skill
+from roles.models import ExperienceLevel, Fact, MatrixCell
 
 _counter = itertools.count(1)
 TIERS = [value for value, _label in ExperienceLevel.Tier.choices]
-
-
-@pytest.fixture
-def make_skill(db):
-    def make(name=None, **fields):
-        name = name or f"Compétence {next(_counter)}"
-        fields.setdefault("category", Skill.Category.KNOW_HOW)
-        return Skill.objects.create(name=name, **fields)
-
-    return make
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""The kits and the bank built from the real content of the five documents."""
+"""The interview questions and case studies of the content fixtures, each attributed to its
+document; the kits and the bank built from them."""
 
 import re
 
@@ -6,11 +7,9 @@ import pytest
 from django.urls import reverse
 
 from interviews.models import CaseStudy, InterviewQuestion
+from tests.documents import COORDINATEUR, DIRECTEUR, DOC_000, DOC_002, RESPONSABLE, plain
 
 pytestmark = pytest.mark.django_db
-
-DIRECTEUR = "directeur-e-commerce"
-RESPONSABLE = "responsable-e-commerce"
 
 
 @pytest.fixture(autouse=True)
@@ -115,3 +114,55 @@ def test_bank_shows_the_eighteen_questions_and_the_case_study(client):
     assert response.context["paginator"].count == 18
     assert len(response.context["case_studies"]) == 1
     assert "18 questions, 1 étude de cas" in response.content.decode()
+
+
+# --------------------------------------------------------------------------- from the documents
+
+
+def test_coordinateur_has_the_ten_interview_questions_of_document_000_in_order():
+    questions = InterviewQuestion.objects.filter(roles__slug=COORDINATEUR)
+
+    assert list(questions.values_list("order", flat=True)) == list(range(1, 11))
+    assert {q.source.slug for q in questions} == {DOC_000}
+    assert questions.first().text == (
+        "Pouvez-vous nous parler de votre expérience dans la gestion de projets e-commerce ?"
+    )
+    assert questions.last().text.startswith("Quelles stratégies mettez-vous en place")
+
+
+def test_directeur_has_four_questions_and_one_case_study_from_document_002():
+    questions = InterviewQuestion.objects.filter(roles__slug=DIRECTEUR)
+    case = CaseStudy.objects.get(role__slug=DIRECTEUR)
+
+    assert questions.count() == 4
+    assert {q.source.slug for q in questions} == {DOC_002}
+    assert case.source.slug == DOC_002
+    assert "vêtements pour enfants" in case.scenario
+    assert case.task.startswith("Identifiez les problèmes potentiels")
+    assert {"analyse-des-donnees", "gestion-des-operations", "strategie-e-commerce"} <= set(
+        case.skills.values_list("slug", flat=True)
+    )
+
+
+def test_responsable_knowledge_questions_have_the_answers_document_003_gives():
+    questions = InterviewQuestion.objects.filter(roles__slug=RESPONSABLE).order_by("order")
+    answers = [plain(q.expected_answer) for q in questions]
+
+    assert questions.count() == 4
+    assert {q.kind for q in questions} == {InterviewQuestion.Kind.KNOWLEDGE}
+    assert all(q.expected_answer_note for q in questions)
+    assert plain(questions[0].text) == (
+        "Sur le CMS WordPress, quel plug-in permet de travailler sur un site e-commerce ?"
+    )
+    assert answers[0] == "WooCommerce"
+    assert "PrestaShop" in answers[1] and "Magento" in answers[1]
+    assert "Shopify" in answers[1]  # document 000 names it with Magento among e-commerce tools
+    assert len(answers[2].splitlines()) == 7
+    assert "Google Tag Manager" in answers[3] and "Google Analytics" in answers[3]
+
+
+def test_every_question_says_what_it_probes():
+    for question in InterviewQuestion.objects.all():
+        assert question.theme, question.text
+        assert question.skills.exists(), question.text
+        assert question.roles.count() == 1, question.text

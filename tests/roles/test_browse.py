@@ -1,10 +1,6 @@
-"""Browsing by skill, tool and training; the home page and header ways into the search; the
-benchmark data generator."""
-
-from io import StringIO
+"""Browsing by skill, tool and training; the home page and header ways into the search."""
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from roles.models import (
@@ -12,15 +8,11 @@ from roles.models import (
     ExperienceLevel,
     Level,
     MatrixCell,
-    Role,
     RoleSkill,
     RoleTraining,
-    SearchKey,
     Skill,
     Training,
 )
-from roles.search import search_roles
-from tests.pages import load_content
 from tests.public_urls import PUBLIC_PAGES
 
 pytestmark = pytest.mark.django_db
@@ -123,9 +115,7 @@ def test_home_has_the_search_box_and_the_most_needed_skills(client, analytics):
 
 
 @pytest.mark.parametrize(("name", "path", "_params"), PUBLIC_PAGES)
-def test_every_page_has_the_search_box_in_its_header(client, name, path, _params):
-    load_content()
-
+def test_every_page_has_the_search_box_in_its_header(client, content, name, path, _params):
     html = client.get(path).content.decode()
 
     assert 'role="search"' in html, name
@@ -149,43 +139,6 @@ def test_browsing_pages_run_the_same_queries_whatever_the_amount_of_content(
     ]:
         with django_assert_num_queries(expected):
             assert client.get(url).status_code == 200
-
-
-# --------------------------------------------------------------------------- benchmark data
-
-
-SMALL = {"roles": 6, "skills": 80, "skills_per_role": 10, "aliases_per_role": 5}
-
-
-def test_benchmark_data_is_generated_marked_and_searchable():
-    call_command("generate_bench_data", **SMALL, stdout=StringIO())
-
-    roles = Role.objects.filter(slug__startswith="bench-")
-    assert roles.count() == 6
-    assert Skill.objects.filter(slug__startswith="bench-").count() == 80
-    assert RoleSkill.objects.filter(role__in=roles).count() == 6 * 10
-    assert SearchKey.objects.filter(role__in=roles, kind=SearchKey.Kind.ALIAS).count() >= 6 * 4
-    first = roles.order_by("pk").first()
-    assert search_roles(Role.objects.all(), first.name).first() == first
-
-
-def test_benchmark_data_refuses_a_database_with_real_content(make_role):
-    make_role("Vrai métier")
-
-    with pytest.raises(CommandError, match="vrai contenu"):
-        call_command("generate_bench_data", **SMALL, stdout=StringIO())
-    assert not Role.objects.filter(slug__startswith="bench-").exists()
-
-
-def test_benchmark_data_is_added_beside_real_content_when_forced_and_deleted_alone(make_role):
-    real = make_role("Vrai métier")
-    real_skill = Skill.objects.create(name="Vraie compétence", category="savoir")
-
-    call_command("generate_bench_data", **SMALL, force=True, stdout=StringIO())
-    call_command("generate_bench_data", delete=True, stdout=StringIO())
-
-    assert list(Role.objects.all()) == [real]
-    assert list(Skill.objects.all()) == [real_skill]
 
 
 def test_a_skills_role_count_follows_the_roles_that_need_it(

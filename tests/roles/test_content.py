@@ -24,25 +24,19 @@ from roles.models import (
     Source,
 )
 from salaries.models import SalaryBand
+from tests.documents import (
+    COORDINATEUR,
+    DIRECTEUR,
+    DOC_000,
+    DOC_001,
+    DOC_002,
+    DOC_003,
+    DOC_004,
+    RESPONSABLE,
+)
 from tests.pages import load_content
 
 pytestmark = pytest.mark.django_db
-
-
-COORDINATEUR = "coordinateur-commercial-e-commerce"
-RESPONSABLE = "responsable-e-commerce"
-DIRECTEUR = "directeur-e-commerce"
-
-DOC_000 = "doc-000-coordinateur-commercial-e-commerce"
-DOC_001 = "doc-001-devenir-responsable-e-commerce"
-DOC_002 = "doc-002-recruter-directeur-e-commerce"
-DOC_003 = "doc-003-recruter-responsable-e-commerce"
-DOC_004 = "doc-004-directeur-ecommerce-multicanal"
-
-
-def plain(text):
-    """The documents put non-breaking spaces before « ? » and « : »; compare without them."""
-    return text.replace("\xa0", " ")
 
 
 def row_counts():
@@ -423,64 +417,6 @@ def test_documents_that_disagree_on_years_keep_their_own_experience_levels():
     }
 
 
-# --------------------------------------------------------------------------- salaries
-
-
-def test_coordinateur_salary_bands_follow_document_000():
-    bands = SalaryBand.objects.filter(role__slug=COORDINATEUR).for_table()
-
-    assert [(b.experience_level.name, b.low, b.high) for b in bands] == [
-        ("Débutant", 25000, 30000),
-        ("Intermédiaire", 30000, 40000),
-        ("Expérimenté", 40000, 55000),
-    ]
-    assert {b.source.slug for b in bands} == {DOC_000}
-    assert {b.location.slug for b in bands} == {"france"}
-
-
-def test_directeur_salary_table_keeps_all_nine_figures_from_document_002():
-    bands = SalaryBand.objects.filter(role__slug=DIRECTEUR, source__slug=DOC_002)
-    figures = {(b.experience_level.name, b.location.name): b.low for b in bands}
-
-    assert figures == {
-        ("Junior", "Paris"): 77000,
-        ("Junior", "Grandes villes"): 73000,
-        ("Junior", "Régions"): 69500,
-        ("Confirmé", "Paris"): 85000,
-        ("Confirmé", "Grandes villes"): 81000,
-        ("Confirmé", "Régions"): 77000,
-        ("Senior", "Paris"): 150000,
-        ("Senior", "Grandes villes"): 143000,
-        ("Senior", "Régions"): 136000,
-    }
-    assert all(b.is_single_figure and b.year == 2024 for b in bands)
-    assert {b.experience_level.slug for b in bands} == {
-        "doc-002-salaire-junior",
-        "doc-002-salaire-confirme",
-        "doc-002-salaire-senior",
-    }
-
-
-def test_the_69_5_k_figure_is_69500_for_regions_junior_2024():
-    band = SalaryBand.objects.get(
-        role__slug=DIRECTEUR,
-        location__slug="regions",
-        experience_level__slug="doc-002-salaire-junior",
-    )
-
-    assert (band.low, band.high, band.year) == (69500, 69500, 2024)
-
-
-def test_responsable_has_one_range_per_document_for_all_levels():
-    bands = SalaryBand.objects.filter(role__slug=RESPONSABLE)
-
-    assert {(b.source.slug, b.low, b.high, b.experience_level_id) for b in bands} == {
-        (DOC_001, 40000, 60000, None),
-        (DOC_003, 40000, 60000, None),
-    }
-    assert "En moyenne" in bands.get(source__slug=DOC_001).note
-
-
 # --------------------------------------------------------------------------- facts
 
 
@@ -604,55 +540,3 @@ def test_employer_types_come_from_documents_003_and_004():
         (DIRECTEUR, "Pure player", DOC_004),
         (DIRECTEUR, "Agence interactive", DOC_004),
     }
-
-
-# --------------------------------------------------------------------------- interviews
-
-
-def test_coordinateur_has_the_ten_interview_questions_of_document_000_in_order():
-    questions = InterviewQuestion.objects.filter(roles__slug=COORDINATEUR)
-
-    assert list(questions.values_list("order", flat=True)) == list(range(1, 11))
-    assert {q.source.slug for q in questions} == {DOC_000}
-    assert questions.first().text == (
-        "Pouvez-vous nous parler de votre expérience dans la gestion de projets e-commerce ?"
-    )
-    assert questions.last().text.startswith("Quelles stratégies mettez-vous en place")
-
-
-def test_directeur_has_four_questions_and_one_case_study_from_document_002():
-    questions = InterviewQuestion.objects.filter(roles__slug=DIRECTEUR)
-    case = CaseStudy.objects.get(role__slug=DIRECTEUR)
-
-    assert questions.count() == 4
-    assert {q.source.slug for q in questions} == {DOC_002}
-    assert case.source.slug == DOC_002
-    assert "vêtements pour enfants" in case.scenario
-    assert case.task.startswith("Identifiez les problèmes potentiels")
-    assert {"analyse-des-donnees", "gestion-des-operations", "strategie-e-commerce"} <= set(
-        case.skills.values_list("slug", flat=True)
-    )
-
-
-def test_responsable_knowledge_questions_have_the_answers_document_003_gives():
-    questions = InterviewQuestion.objects.filter(roles__slug=RESPONSABLE).order_by("order")
-    answers = [plain(q.expected_answer) for q in questions]
-
-    assert questions.count() == 4
-    assert {q.kind for q in questions} == {InterviewQuestion.Kind.KNOWLEDGE}
-    assert all(q.expected_answer_note for q in questions)
-    assert plain(questions[0].text) == (
-        "Sur le CMS WordPress, quel plug-in permet de travailler sur un site e-commerce ?"
-    )
-    assert answers[0] == "WooCommerce"
-    assert "PrestaShop" in answers[1] and "Magento" in answers[1]
-    assert "Shopify" in answers[1]  # document 000 names it with Magento among e-commerce tools
-    assert len(answers[2].splitlines()) == 7
-    assert "Google Tag Manager" in answers[3] and "Google Analytics" in answers[3]
-
-
-def test_every_question_says_what_it_probes():
-    for question in InterviewQuestion.objects.all():
-        assert question.theme, question.text
-        assert question.skills.exists(), question.text
-        assert question.roles.count() == 1, question.text

@@ -1,13 +1,8 @@
 """Factories for the salary explorer's tests."""
 
-import itertools
-
 import pytest
 
-from roles.models import ExperienceLevel
 from salaries.models import Location, SalaryBand
-
-_counter = itertools.count(1)
 
 
 @pytest.fixture
@@ -16,21 +11,6 @@ def make_location(db):
         return Location.objects.get_or_create(
             slug=name.lower().replace(" ", "-"), defaults={"name": name, "order": order}
         )[0]
-
-    return make
-
-
-@pytest.fixture
-def make_level(db):
-    def make(name, tier, source, order=0, years=""):
-        return ExperienceLevel.objects.create(
-            slug=f"niveau-{next(_counter)}",
-            name=name,
-            tier=tier,
-            source=source,
-            order=order,
-            years=years,
-        )
 
     return make
 
