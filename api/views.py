@@ -43,6 +43,11 @@ class AddressRateThrottle(SimpleRateThrottle):
 class Pagination(PageNumberPagination):
     page_size = 50
 
+    def get_page_number(self, request, paginator):
+        # DRF takes `?page=` for the first page; here a page that is not one is a 404.
+        number = request.query_params.get(self.page_query_param, 1)
+        return paginator.num_pages if number in self.last_page_strings else number
+
 
 class OpenDataMixin:
     """CORS open for reading, conditional GET on every answer (errors and 429 included)."""
