@@ -59,12 +59,13 @@ class SkillRefSerializer(serializers.ModelSerializer):
 
 
 class ExperienceLevelSerializer(serializers.ModelSerializer):
+    """An experience level as the document of the band or cell names it."""
+
     tier = serializers.CharField(help_text=EDITORIAL)
-    source = SourceRefSerializer()
 
     class Meta:
         model = ExperienceLevel
-        fields = ["slug", "name", "years", "tier", "source"]
+        fields = ["slug", "name", "years", "tier"]
 
 
 class AliasSerializer(serializers.ModelSerializer):

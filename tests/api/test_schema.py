@@ -9,7 +9,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import positive_data_acceptance
@@ -25,13 +27,24 @@ schema = schemathesis.openapi.from_dict(json.loads(OpenApiJsonRenderer().render(
 application = get_wsgi_application()
 
 
+@pytest.fixture
+def same_connection():
+    """Keep the test's database connection across requests, as Django's test client does:
+    the WSGI handler would otherwise close it after each answer (its transaction with it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @schema.parametrize()
 @settings(
     max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-def test_every_answer_matches_the_schema(content, case):
+def test_every_answer_matches_the_schema(content, same_connection, case):
     # A well-formed slug that names nothing is refused (404, or 400 for a filter): that is no
     # fault, so the check that every valid-looking request is accepted is left out.
     case.call_and_validate(app=application, excluded_checks=[positive_data_acceptance])
