@@ -5,12 +5,10 @@ import functools
 
 from drf_spectacular.generators import SchemaGenerator
 
-# Example addresses with a slug of the documents' content, or a filter.
+# Example addresses with a filter.
 EXAMPLES = {
     "/api/v1/metiers/": "/api/v1/metiers/?niveau=management&q=e-commerce",
-    "/api/v1/metiers/{slug}/": "/api/v1/metiers/directeur-e-commerce/",
     "/api/v1/competences/": "/api/v1/competences/?categorie=analytique",
-    "/api/v1/competences/{slug}/": "/api/v1/competences/google-analytics/",
 }
 
 
@@ -20,9 +18,10 @@ def schema():
     return SchemaGenerator().get_schema(request=None, public=True)
 
 
-def operations():
+def operations(slugs):
     """[{path, summary, description, parameters: [{name, where, required, type, description,
-    choices}], example}] for every GET operation, in the schema's order."""
+    choices}], example}] for every GET operation, in the schema's order. `slugs` gives the
+    example identifier of each path that takes one ({path: slug}); without it, no example."""
     result = []
     for path, methods in schema()["paths"].items():
         operation = methods.get("get")
@@ -47,7 +46,13 @@ def operations():
                 "summary": operation.get("summary", ""),
                 "description": operation.get("description", ""),
                 "parameters": parameters,
-                "example": EXAMPLES.get(path, "" if "{" in path else path),
+                "example": example(path, slugs),
             }
         )
     return result
+
+
+def example(path, slugs):
+    if "{slug}" in path:
+        return path.replace("{slug}", slugs[path]) if slugs.get(path) else ""
+    return EXAMPLES.get(path, path)

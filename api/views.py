@@ -18,7 +18,7 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.throttling import SimpleRateThrottle
 
 from roles.filters import RoleFilterSet
-from roles.models import Skill
+from roles.models import Skill, Source, Training
 
 from . import content, downloads, reference, serializers
 
@@ -236,13 +236,23 @@ class SchemaView(OpenDataMixin, SpectacularAPIView):
 class ReferenceView(TemplateView):
     """/api/: the API's reference in French, read from the OpenAPI schema.
 
-    Template api/reference.html; context: `operations` (see reference.operations()).
+    Template api/reference.html; context: `operations` (see reference.operations()), with
+    examples that name real rows. Queries: 1 per kind of identifier (4).
     """
 
     template_name = "api/reference.html"
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(operations=reference.operations(), **kwargs)
+        examples = {
+            "/api/v1/metiers/{slug}/": content.public_roles().by_level().documented(),
+            "/api/v1/competences/{slug}/": Skill.objects.order_by("-role_count", "name"),
+            "/api/v1/formations/{slug}/": Training.objects.order_by("name"),
+            "/api/v1/sources/{slug}/": Source.objects.all(),
+        }
+        slugs = {
+            path: rows.values_list("slug", flat=True).first() for path, rows in examples.items()
+        }
+        return super().get_context_data(operations=reference.operations(slugs), **kwargs)
 
 
 class DownloadsView(TemplateView):
