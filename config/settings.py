@@ -77,7 +77,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,
     "DEFAULT_THROTTLE_RATES": {"address": env("API_RATE", "120/minute")},
-    "NUM_PROXIES": int(env("API_PROXY_COUNT", "0")) or None,
+    # 0: the address is REMOTE_ADDR; X-Forwarded-For is trusted only behind that many proxies.
+    "NUM_PROXIES": int(env("API_PROXY_COUNT", "0")),
     "DEFAULT_SCHEMA_CLASS": "api.schema.OpenDataSchema",
     "DEFAULT_VERSIONING_CLASS": None,
 }
