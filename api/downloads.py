@@ -58,9 +58,9 @@ def level_name(band):
     return band.experience_level.name if band.experience_level else "Tous niveaux"
 
 
-def public(model, role_field="role"):
+def public(model):
     """Rows of `model` about public roles."""
-    return model.objects.filter(**{f"{role_field}__in": content.public_roles()})
+    return model.objects.filter(role__in=content.public_roles())
 
 
 SOURCE_COLUMN = ("source", "Identifiant du document source (voir sources.csv)", source_slug)

@@ -5,6 +5,8 @@ matching If-None-Match, and each address is limited to API_RATE requests (429 wi
 Retry-After beyond). Identifiers are slugs; lists are paginated (`page`).
 """
 
+import copy
+
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.decorators import decorator_from_middleware
 from django.views.generic import TemplateView
@@ -50,7 +52,8 @@ class Pagination(PageNumberPagination):
 
 
 class OpenDataMixin:
-    """CORS open for reading, conditional GET on every answer (errors and 429 included)."""
+    """CORS open for reading on every answer (errors and 429 included), an ETag on every
+    answer and a 304 when a successful one matches If-None-Match."""
 
     throttle_classes = [AddressRateThrottle]
 
@@ -80,9 +83,12 @@ class RoleFilter(RoleFilterSet):
     """The filters of /metiers/, for the API (same parameters, same meaning)."""
 
 
-# These filters take a slug (their choices' `to_field_name`): say so in the schema.
+# These filters take a slug (their choices' `to_field_name`): say so in the schema, on copies,
+# so that the role list's own filters are left as they are.
 for name in ("lieu", "formation", "competence", "outil", "employeur"):
-    extend_schema_field(OpenApiTypes.STR)(RoleFilter.base_filters[name])
+    RoleFilter.base_filters[name] = extend_schema_field(OpenApiTypes.STR)(
+        copy.deepcopy(RoleFilter.base_filters[name])
+    )
 
 
 @extend_schema_view(

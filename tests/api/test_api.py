@@ -188,3 +188,21 @@ def test_admin_changes_give_the_date_of_the_last_change(make_role, admin_user):
 
     assert content.last_change() is not None
     assert ContentType.objects.get_for_model(role).app_label in content.CONTENT_APPS
+
+
+# /api/: one example slug of each kind (4). /donnees/: the date of the last change (1).
+PAGE_QUERIES = {"/api/": 4, "/donnees/": 1}
+
+
+@pytest.mark.parametrize("size", [1, 6])
+@pytest.mark.parametrize("url", PAGE_QUERIES)
+def test_open_data_pages_take_a_fixed_number_of_queries(
+    client, make_full_role, size, url, django_assert_max_num_queries
+):
+    for _ in range(size):
+        make_full_role(size=size)
+
+    with django_assert_max_num_queries(PAGE_QUERIES[url]):
+        answer = client.get(url)
+
+    assert answer.status_code == 200
