@@ -62,7 +62,37 @@ INSTALLED_APPS = [
     "salaries",
     "interviews",
     "bench",
+    # Open data (issue 15): the read API, its schema, the downloads, the sitemap.
+    "django.contrib.sitemaps",
+    "rest_framework",
+    "drf_spectacular",
+    "api",
 ]
+
+# The read-only API (/api/v1/…): JSON only, anonymous, throttled per client address
+# (API_RATE requests; 429 with Retry-After beyond), schema by drf-spectacular.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_RATES": {"address": env("API_RATE", "120/minute")},
+    # 0: the address is REMOTE_ADDR; X-Forwarded-For is trusted only behind that many proxies.
+    "NUM_PROXIES": int(env("API_PROXY_COUNT", "0")),
+    "DEFAULT_SCHEMA_CLASS": "api.schema.OpenDataSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "API des fiches métiers",
+    "DESCRIPTION": "Lecture seule : métiers, compétences, outils, formations, salaires, "
+    "questions d’entretien, études de cas et documents sources. Chaque fait porte le "
+    "document d’où il vient.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

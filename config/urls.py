@@ -1,14 +1,29 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
+from api.sitemaps import OpenDataSitemap
+from interviews.sitemaps import InterviewsSitemap
 from roles import views as role_views
+from roles.sitemaps import PagesSitemap, RoleSitemap, SkillSitemap
+from salaries.sitemaps import SalariesSitemap
 
 from . import views
 
 admin.site.site_header = _("Fiches métiers — administration")
 admin.site.site_title = _("Fiches métiers")
 admin.site.index_title = _("Contenu des fiches")
+
+SITEMAPS = {
+    "pages": PagesSitemap,
+    "metiers": RoleSitemap,
+    "competences": SkillSitemap,
+    "salaires": SalariesSitemap,
+    "entretiens": InterviewsSitemap,
+    "donnees": OpenDataSitemap,
+}
 
 urlpatterns = [
     path("", role_views.HomeView.as_view(), name="home"),
@@ -18,6 +33,13 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("", include("api.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="api/robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
 ]
 
 # The French 500 page; a lost database gets the 503 page instead (see config/middleware.py).

@@ -70,4 +70,6 @@ PUBLIC_PAGES = [
         ["q", "niveau"],
     ),
     ("kit impossible", "/entretiens/kit/directeur-marketing/", ["q", "niveau"]),
+    ("API : référence", "/api/", []),
+    ("données ouvertes", "/donnees/", []),
 ]

@@ -1,0 +1,41 @@
+"""The answers every operation may give besides its 200, stated in the OpenAPI schema."""
+
+from drf_spectacular.openapi import AutoSchema
+from rest_framework.generics import GenericAPIView
+
+ERROR = {
+    "type": "object",
+    "properties": {"detail": {"type": "string"}},
+    "required": ["detail"],
+}
+FIELD_ERRORS = {
+    "type": "object",
+    "description": "Les paramètres refusés, chacun avec ses messages.",
+    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+}
+
+
+def json_response(description, schema):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+class OpenDataSchema(AutoSchema):
+    def _get_response_bodies(self, direction="response"):
+        responses = super()._get_response_bodies(direction)
+        if self.method != "GET":
+            return responses
+        responses["304"] = {
+            "description": "Rien n’a changé depuis l’ETag envoyé dans If-None-Match."
+        }
+        view = self.view
+        if isinstance(view, GenericAPIView) and (view.pagination_class or "slug" in self.path):
+            responses["404"] = json_response(
+                "Identifiant inconnu, ou numéro de page hors de la liste.", ERROR
+            )
+        if getattr(view, "filterset_class", None):
+            responses["400"] = json_response("Un paramètre a une valeur refusée.", FIELD_ERRORS)
+        responses["429"] = json_response(
+            "Trop de requêtes depuis cette adresse : réessayer après Retry-After secondes.",
+            ERROR,
+        )
+        return responses

@@ -1,0 +1,86 @@
+"""The read API over the content of the five documents: a client reads every role, with its
+sources and facts, through the API alone, and finds what the role sheets show."""
+
+import csv
+import html
+import io
+
+import pytest
+
+from roles.models import Role
+from tests.api.test_downloads import open_archive, read_csv
+
+pytestmark = pytest.mark.django_db
+
+
+def all_pages(client, url):
+    """Every item of a paginated list, following `next`."""
+    items = []
+    while url:
+        answer = client.get(url)
+        assert answer.status_code == 200, url
+        body = answer.json()
+        items += body["results"]
+        url = body["next"]
+    return items
+
+
+def test_a_client_reads_every_role_with_its_sources_and_facts_through_the_api(client, content):
+    roles = all_pages(client, "/api/v1/metiers/")
+
+    assert sorted(role["slug"] for role in roles) == sorted(
+        Role.objects.values_list("slug", flat=True)
+    )
+    for listed in roles:
+        sheet = Role.objects.with_sheet().get(slug=listed["slug"])
+        detail = client.get(listed["url"]).json()
+        page = html.unescape(client.get(sheet.get_absolute_url()).content.decode())
+
+        assert detail["name"] == sheet.name and detail["name"] in page
+        assert {s["slug"] for s in detail["sources"]} == {s.slug for s in sheet.sources.all()}
+        assert [
+            (f["text"], f["source"]["slug"], f["source"]["title"]) for f in detail["facts"]
+        ] == [(f.text, f.source.slug, f.source.title) for f in sheet.facts.all()]
+        for fact in detail["facts"]:
+            assert fact["text"].split("\n")[0] in page
+        for alias in detail["aliases"]:
+            assert alias["name"] in page
+        for mission in detail["missions"]:
+            assert mission["title"] in page
+        for skill in detail["skills"] + detail["tools"]:
+            assert skill["skill"]["name"] in page and skill["source"]["slug"]
+        assert len(detail["skills"]) + len(detail["tools"]) == len(sheet.role_skills.all())
+        assert len(detail["skill_matrix"]) == len(sheet.matrix_cells.all())
+        for cell in detail["skill_matrix"]:
+            assert cell["description"] in page
+        for training in detail["trainings"]:
+            assert training["training"]["name"] in page
+        assert [(b["low"], b["high"], b["location"]) for b in detail["salary_bands"]] == [
+            (b.low, b.high, b.location.name) for b in sheet.salary_bands.all()
+        ]
+        for question in detail["interview_questions"]:
+            assert question["text"] in page
+        assert len(detail["moves_out"]) == len(sheet.moves_out.all())
+        assert len(detail["moves_in"]) == len(sheet.moves_in.all())
+        assert detail["page"].endswith(sheet.get_absolute_url())
+
+
+def test_role_detail_gives_each_salary_band_with_its_level_place_and_source(client, content):
+    detail = client.get("/api/v1/metiers/directeur-e-commerce/").json()
+
+    band = detail["salary_bands"][0]
+    assert band["currency"] == "EUR" and band["period"] == "brut annuel"
+    assert band["source"]["slug"].startswith("doc-")
+    assert band["location"] and band["low"] <= band["high"]
+
+
+def test_archive_salaries_give_the_same_figures_as_the_salaries_page(client, content):
+    site = client.get("/salaires/salaires.csv").content.decode("utf-8-sig")
+    site_rows = list(csv.reader(io.StringIO(site), delimiter=";"))[1:]
+
+    rows = read_csv(open_archive(client), "csv/salaires.csv")
+
+    assert len(rows) == len(site_rows) > 0
+    assert [(r["lieu"], int(r["bas"]), int(r["haut"])) for r in rows] == [
+        (row[3], int(row[4]), int(row[5])) for row in site_rows
+    ]
