@@ -121,21 +121,22 @@ def max_edits(word):
 
 def corrected(query, using="default"):
     """The query with each word replaced by the closest word of the content (`SearchWord`):
-    typos, "coordinatuer" → "coordinateur", "markting" → "marketing". One query, on either
-    database; None when no word changes. Words naming a section of the site ("salaire") are
-    left as they are: the page links to that section."""
+    typos, "coordinatuer" → "coordinateur", "markting" → "marketing". Words naming a section
+    of the site ("salaire marketing") are left out when other words remain: the page links
+    to that section. One query at most, on either database; None when nothing changes."""
+    kept = [word for word in query.words if stem(word) not in SECTION_STEMS] or query.words
     typed = [
         word
-        for word in query.words
+        for word in kept
         if len(word) >= MIN_CORRECTED_LENGTH and word.isalpha() and stem(word) not in SECTION_STEMS
     ]
     if not typed:
-        return None
+        return Query.parse(" ".join(kept)) if kept != query.words else None
     if connections[using].vendor == "postgresql":
         found = dict(zip(typed, _closest_by_trigrams(typed, using), strict=True))
     else:
         found = _closest_by_edits(typed, using)
-    better = [found.get(word) or word for word in query.words]
+    better = [found.get(word) or word for word in kept]
     if better == list(query.words):
         return None
     return Query.parse(" ".join(better))
