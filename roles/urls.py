@@ -11,6 +11,7 @@ urlpatterns = [
     path("parcours/", views.CareerMapView.as_view(), name="careers"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
     path("recherche/", views.search_view, name="search"),
+    path("recherche/suggestions/", views.suggestions_view, name="suggestions"),
     path("competences/", views.SkillListView.as_view(), name="skills"),
     path("competences/<slug:slug>/", views.SkillDetailView.as_view(), name="skill"),
     path("outils/", views.ToolListView.as_view(), name="tools"),

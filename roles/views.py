@@ -1,7 +1,9 @@
 from operator import attrgetter
 
 from django.db.models import Prefetch
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
@@ -177,13 +179,20 @@ def search_view(request):
     skills and training that match. Template roles/search.html.
 
     Without a usable query, or when nothing matches: suggestions (titles and skills from the
-    content) and the roles by level. Queries: 1 page of roles with their total, 4 for why
-    each matched, 1 skills, 1 training; on PostgreSQL, when the words match nothing, 1 to
-    correct them (typos) and 1 page for the corrected words; the help adds 2 suggestions and
-    1 roles by level.
+    content) and the roles by level. A query naming a section of the site ("salaires") links
+    to it first. Queries: 1 page of roles with their total, 4 for why each matched, 1
+    skills, 1 training; when the words match nothing, 1 to correct them (typos) and 1 page
+    for the corrected words; the help adds 2 suggestions and 1 roles by level.
     """
     query = search.Query.parse(request.GET.get("q", ""))
-    context = {"query": query, "page_obj": None, "results": [], "skills": [], "trainings": []}
+    context = {
+        "query": query,
+        "page_obj": None,
+        "results": [],
+        "skills": [],
+        "trainings": [],
+        "sections": search.section_links(query),
+    }
     if query:
         page = search.search_page(
             Role.objects.all(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
@@ -209,6 +218,18 @@ def search_view(request):
             for label, items in group_by_level(roles)
         ]
     return render(request, "roles/search.html", context)
+
+
+@require_safe
+def suggestions_view(request):
+    """/recherche/suggestions/?q=dir[&limit=8]: JSON `{"suggestions": [{"name", "url",
+    "alias"}]}`, the roles whose name or an alternate title starts with the typed words
+    (roles.search.suggestions). A bad `limit` is a 400 with the form's errors. 2 queries."""
+    form = search.SuggestionsForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    found = search.suggestions(form.cleaned_data["q"], form.cleaned_data["limit"])
+    return JsonResponse({"suggestions": found})
 
 
 def skills_by_category(skills):

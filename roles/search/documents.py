@@ -126,8 +126,7 @@ def refresh_search_documents(role_ids=None, *, using="default", batch_size=200, 
         rows, keys, lexicon = [], [], set()
         for role in documents_queryset(Role.objects.using(using).filter(pk__in=batch)):
             document = Document.for_role(role)
-            if vendor == "postgresql":
-                lexicon |= document.lexicon()
+            lexicon |= document.lexicon()
             rows.append(RoleSearch(role=role, **document.fields(vendor)))
             keys += [
                 SearchKey(role=role, kind=kind, key=k[:250]) for kind, k in document.search_keys()
@@ -137,12 +136,11 @@ def refresh_search_documents(role_ids=None, *, using="default", batch_size=200, 
         )
         SearchKey.objects.using(using).filter(role__in=batch).delete()
         SearchKey.objects.using(using).bulk_create(keys, batch_size=2000)
-        if vendor == "postgresql":
-            SearchWord.objects.using(using).bulk_create(
-                [SearchWord(word=word[:100]) for word in sorted(lexicon)],
-                ignore_conflicts=True,
-                batch_size=2000,
-            )
+        SearchWord.objects.using(using).bulk_create(
+            [SearchWord(word=word[:100]) for word in sorted(lexicon)],
+            ignore_conflicts=True,
+            batch_size=2000,
+        )
         if progress:
             progress(min(start + batch_size, len(pks)), len(pks))
     return len(pks)

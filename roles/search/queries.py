@@ -8,9 +8,11 @@ from functools import reduce
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Case, Count, F, FloatField, Q, Value, When
+from django.db.models.functions import Concat, Length
 
-from ..models import SearchKey
+from ..models import SearchKey, SearchWord
 from ..pagination import page_with_total
+from .sections import SECTION_STEMS
 from .text import CONFIG, STOP_WORDS, stem, words
 
 # A query is cut to this many characters and words: enough for any title, and it bounds the work.
@@ -24,6 +26,9 @@ RANK_WEIGHTS = [0.1, 0.2, 0.4, 1.0]
 EXACT_NAME_BONUS = 8.0
 EXACT_TITLE_BONUS = 4.0
 EXACT_PHRASE_BONUS = 1.5  # a skill, mission or training; once more for a second one
+# Every query word in the name or an alternate title: above any role that has them only in
+# its texts (two exact phrases and a rank stay below 4), below an exact title.
+TITLE_WORDS_BONUS = 4.0
 TITLE_WORD_SCORE = 1.0  # SQLite: a query word in a name or alias…
 TEXT_WORD_SCORE = 0.2  # …counts more than one elsewhere
 
@@ -37,7 +42,7 @@ class Query:
     words: list  # canonical words, for PostgreSQL
     stems: list  # stemmed, stop words left out: SQLite and excerpts
     key: str  # for exact titles
-    correction: "Query | None" = None  # PostgreSQL: what was searched when nothing matched
+    correction: "Query | None" = None  # what was searched when nothing matched (typos)
 
     @classmethod
     def parse(cls, raw):
@@ -72,16 +77,16 @@ def search_roles(queryset, query):
     rank = SearchRank(F("search__document"), plain, weights=RANK_WEIGHTS, normalization=Value(1))
     return (
         queryset.filter(Q(search__document=plain) | Q(search__body=plain))
-        .annotate(search_rank=_exact_bonus(query) + rank)
+        .annotate(search_rank=_exact_bonus(query) + _titles_bonus(query) + rank)
         .order_by(*RESULT_ORDER)
     )
 
 
 def _searched(queryset, query, run, found_nothing):
-    """`run(search_roles(...))`; on PostgreSQL, when `found_nothing(result)`, the same for the
-    query with its words corrected (typos), kept as `query.correction`."""
+    """`run(search_roles(...))`; when `found_nothing(result)`, the same for the query with its
+    words corrected (typos), kept as `query.correction`."""
     result = run(search_roles(queryset, query))
-    if query and connections[queryset.db].vendor == "postgresql" and found_nothing(result):
+    if query and found_nothing(result):
         query.correction = corrected(query, queryset.db)
         if query.correction:
             result = run(search_roles(queryset, query.correction))
@@ -105,7 +110,39 @@ def search_page(queryset, query, number, per_page):
     )
 
 
-# The closest word of the content to each query word, by trigram similarity (index: 0004).
+# A word is corrected only if it has this many letters (the words stored have 4 or more),
+# to a word at most this many edits away (SQLite; PostgreSQL's `%` has its own threshold).
+MIN_CORRECTED_LENGTH = 4
+
+
+def max_edits(word):
+    return 1 if len(word) <= 5 else 2
+
+
+def corrected(query, using="default"):
+    """The query with each word replaced by the closest word of the content (`SearchWord`):
+    typos, "coordinatuer" → "coordinateur", "markting" → "marketing". Words naming a section
+    of the site ("salaire marketing") are left out when other words remain: the page links
+    to that section. One query at most, on either database; None when nothing changes."""
+    kept = [word for word in query.words if stem(word) not in SECTION_STEMS] or query.words
+    typed = [
+        word
+        for word in kept
+        if len(word) >= MIN_CORRECTED_LENGTH and word.isalpha() and stem(word) not in SECTION_STEMS
+    ]
+    if not typed:
+        return Query.parse(" ".join(kept)) if kept != query.words else None
+    if connections[using].vendor == "postgresql":
+        found = dict(zip(typed, _closest_by_trigrams(typed, using), strict=True))
+    else:
+        found = _closest_by_edits(typed, using)
+    better = [found.get(word) or word for word in kept]
+    if better == list(query.words):
+        return None
+    return Query.parse(" ".join(better))
+
+
+# PostgreSQL: the closest word to each query word, by trigram similarity (index: 0004).
 CORRECTIONS_SQL = """
     SELECT (
         SELECT known.word FROM roles_searchword known
@@ -118,16 +155,75 @@ CORRECTIONS_SQL = """
 """
 
 
-def corrected(query, using="default"):
-    """PostgreSQL: the query with each word replaced by the most similar word of the content
-    (typos: "coordinatuer" → "coordinateur"), in one query; None when no word changes."""
+def _closest_by_trigrams(typed, using):
     with connections[using].cursor() as cursor:
-        cursor.execute(CORRECTIONS_SQL, [list(query.words)])
-        found = [word for (word,) in cursor.fetchall()]
-    better = [known or typed for typed, known in zip(query.words, found, strict=True)]
-    if better == list(query.words):
-        return None
-    return Query.parse(" ".join(better))
+        cursor.execute(CORRECTIONS_SQL, [typed])
+        return [word for (word,) in cursor.fetchall()]
+
+
+def _closest_by_edits(typed, using):
+    """Other databases: {typed word: closest stored word}, by edit distance (a swap of two
+    letters is one edit), closer trigrams breaking ties. The candidates, fetched in one
+    query on the word's unique index, start with the same letter and are of similar length:
+    a few hundred words, whatever the size of the content."""
+    condition = Q()
+    for word in typed:
+        edits = max_edits(word)
+        condition |= Q(
+            word__gte=word[0],
+            word__lt=chr(ord(word[0]) + 1),
+            length__gte=len(word) - edits,
+            length__lte=len(word) + edits,
+        )
+    candidates = list(
+        SearchWord.objects.using(using)
+        .annotate(length=Length("word"))
+        .filter(condition)
+        .values_list("word", flat=True)
+    )
+    found = {}
+    for word in typed:
+        edits = max_edits(word)
+        scored = [
+            (distance, -_trigram_similarity(word, known), known)
+            for known in candidates
+            if known[0] == word[0] and abs(len(known) - len(word)) <= edits
+            for distance in [edit_distance(word, known, edits)]
+            if distance <= edits
+        ]
+        if scored:
+            found[word] = min(scored)[2]
+    return found
+
+
+def edit_distance(a, b, limit):
+    """Optimal string alignment distance between `a` and `b` (insertions, deletions,
+    substitutions, swaps of neighbours), or `limit + 1` as soon as it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before, row = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            cost = char_a != char_b
+            value = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + cost)
+            if before and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, before[j - 2] + 1)
+            current.append(value)
+        if min(current) > limit:
+            return limit + 1
+        before, row = row, current
+    return row[-1]
+
+
+def _trigrams(word):
+    padded = f"  {word} "  # as pg_trgm pads
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _trigram_similarity(a, b):
+    ta, tb = _trigrams(a), _trigrams(b)
+    return len(ta & tb) / len(ta | tb)
 
 
 RESULT_ORDER = ("-search_rank", "-is_documented", "name")
@@ -154,6 +250,20 @@ def _exact_bonus(query):
     )
 
 
+def _titles_bonus(query):
+    """The bonus of the roles whose name or one alternate title has every query word (whole
+    words: "gestion" is not in "Gestionnaire"), on the keys of titles."""
+    titles = SearchKey.objects.filter(kind__in=[SearchKey.Kind.NAME, SearchKey.Kind.ALIAS])
+    titles = titles.annotate(padded=Concat(Value(" "), "key", Value(" ")))
+    for word in query.stems:
+        titles = titles.filter(padded__contains=f" {word} ")
+    return Case(
+        When(pk__in=titles.order_by().values("role_id"), then=Value(TITLE_WORDS_BONUS)),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+
+
 def _search_fallback(queryset, query):
     """SQLite: each query word must start a word of the role; words in titles count more."""
     condition = Q()
@@ -168,7 +278,9 @@ def _search_fallback(queryset, query):
         )
     return (
         queryset.filter(condition)
-        .annotate(search_rank=_exact_bonus(query) + score / len(query.stems))
+        .annotate(
+            search_rank=_exact_bonus(query) + _titles_bonus(query) + score / len(query.stems)
+        )
         .order_by(*RESULT_ORDER)
     )
 

@@ -1,7 +1,6 @@
 """/metiers/: filters in the URL, combined with each other and with keywords, on both databases."""
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 
 from roles.filters import SKILL_CHOICES
@@ -241,10 +240,9 @@ def test_filtered_list_runs_the_same_queries_whatever_the_number_of_roles(
     params = {"q": "Alias", "competence": skill.slug, "salaire": "30000", "tri": "salaire"}
 
     # the 8 above, 1 to check the chosen skill; with keywords, 4 for why each role matched
-    # (aliases, missions, skills, training), and on PostgreSQL 1 to tell whether the words
-    # match at all (else titles similar to them are searched: typos)
-    expected = 14 if connection.vendor == "postgresql" else 13
-    with django_assert_num_queries(expected):
+    # (aliases, missions, skills, training), and 1 to tell whether the words match at all
+    # (else they are corrected: typos, on both databases)
+    with django_assert_num_queries(14):
         response = client.get(reverse("roles:list"), params)
     assert response.status_code == 200
     assert len(response.context["roles"]) == 1
