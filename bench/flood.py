@@ -15,6 +15,7 @@ its normal throughput; prints the figures either way.
 
 import argparse
 import asyncio
+import contextlib
 import re
 import shutil
 import statistics
@@ -92,10 +93,9 @@ class Flood:
                         writer.write(f"X-Slow-{number}-{line}: y\r\n".encode())
                         await writer.drain()
                         line += 1
-                    try:  # wakes up early when the server closes the connection
+                    # Wakes up early when the server closes the connection.
+                    with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(reader.read(1024), timeout=3)
-                    except TimeoutError:
-                        pass
             except OSError:
                 pass
             finally:
@@ -155,9 +155,9 @@ def main():
     try:
         time.sleep(3)  # let the connections open
         probes = []
+        until = time.monotonic() + arguments.duration - 3
         prober = threading.Thread(
-            target=probe_healthz,
-            args=(arguments.host, arguments.port, time.monotonic() + arguments.duration - 3, probes),
+            target=probe_healthz, args=(arguments.host, arguments.port, until, probes)
         )
         prober.start()
         flooded, flooded_non_2xx, errors = throughput(sheet, arguments.duration - 4)
