@@ -159,8 +159,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"] |= {
         # Give up connecting after 3 s (libpq counts the whole start-up exchange).
         "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
-        # The server cancels any statement after this (a query gone wrong, a lock wait).
-        "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 5000)}",
+        # The server cancels any statement after this (a query gone wrong, a lock wait),
+        # also once the request deadline has cut the client off. Generous, since migrations
+        # and `make bench`'s data generation use the same settings (0: no limit).
+        "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30000)}",
         # Notice a peer that vanished (cable, crash) on an idle kept-alive connection.
         "keepalives": 1,
         "keepalives_idle": 30,
