@@ -168,46 +168,57 @@ class RequestDeadlineMiddleware:
 
 # Hostile bytes ------------------------------------------------------------------------------
 
-# C0 control characters and DEL. PostgreSQL refuses NUL in text (psycopg raises DataError);
-# none of them belongs in an address, a cookie or a header.
+# C0 control characters and DEL: none of them belongs in an address, a cookie or a header.
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-# In form fields, tabs and line breaks are ordinary text (the admin's text areas).
-CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def has_control(query_dict, pattern):
-    return any(
-        pattern.search(key) or any(pattern.search(value) for value in values)
-        for key, values in query_dict.lists()
-    )
+def without_nul(value):
+    """A query parameter with each NUL replaced by U+FFFD: PostgreSQL text cannot hold a NUL,
+    so such a value can match no row, and with U+FFFD it still matches none."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, (list, tuple)):
+        return type(value)(without_nul(item) for item in value)
+    if isinstance(value, dict):
+        return {key: without_nul(item) for key, item in value.items()}
+    return value
+
+
+def nul_free_queries(execute, sql, params, many, context):
+    """connection.execute_wrapper: no NUL in the parameters handed to the PostgreSQL driver."""
+    if params is not None:
+        params = [without_nul(row) for row in params] if many else without_nul(params)
+    return execute(sql, params, many, context)
 
 
 class ControlCharactersMiddleware:
-    """NUL and other control bytes never reach a view, a session lookup or the database.
+    """NUL and other control bytes never reach the database driver, nor a session lookup.
 
-    In the path or a query parameter: 400 with a short French page. In a posted form field
-    (tab and line breaks allowed): 400. In a cookie: the cookie is ignored, as if absent, so
-    that a reader is never locked out by a broken cookie. In another header (the user agent,
-    which django-axes stores): the control bytes are removed.
+    In the path: 400 with a short French page (no address of the site has one). In a cookie:
+    the cookie is ignored, as if absent, so that a reader is never locked out by a broken
+    cookie. In another header (the user agent, which django-axes stores): removed. Query
+    parameters and form fields reach the views as sent, so that their forms can say what is
+    wrong (STYLE: a bad parameter is a form error on the page); on PostgreSQL, which refuses
+    NUL in text, every query of the request gets its NULs replaced (nul_free_queries).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if CONTROL.search(request.path_info):
+            return self.bad_request()
         for name, value in list(request.COOKIES.items()):
             if CONTROL.search(name) or CONTROL.search(value):
                 del request.COOKIES[name]
         for key, value in list(request.META.items()):
             if key.startswith("HTTP_") and key != "HTTP_COOKIE" and CONTROL.search(value):
                 request.META[key] = CONTROL.sub("", value)
-        if (
-            CONTROL.search(request.path_info)
-            or has_control(request.GET, CONTROL)
-            or (request.method == "POST" and has_control(request.POST, CONTROL_IN_TEXT))
-        ):
-            return self.bad_request()
-        return self.get_response(request)
+        wrapper = connections[DEFAULT_DB_ALIAS]
+        if wrapper.vendor != "postgresql":
+            return self.get_response(request)
+        with wrapper.execute_wrapper(nul_free_queries):
+            return self.get_response(request)
 
     @staticmethod
     def bad_request():
@@ -215,8 +226,8 @@ class ControlCharactersMiddleware:
             plain_error_page(
                 _("Requête refusée"),
                 _(
-                    "L’adresse ou le formulaire contient des caractères de contrôle "
-                    "(comme le caractère nul) : corrigez-la et réessayez."
+                    "L’adresse contient des caractères de contrôle (comme le caractère nul) : "
+                    "corrigez-la et réessayez."
                 ),
             )
         )

@@ -91,8 +91,8 @@ MIDDLEWARE = [
     # Outermost of the rest: a lost database becomes a French 503 page, not a stack trace.
     "config.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
-    # A path, parameter or cookie with a NUL or control byte never reaches a view or the
-    # database driver: 400 for the path and parameters, such cookies are dropped.
+    # NUL and control bytes never reach the database driver: 400 for such a path, such
+    # cookies dropped, NULs in query parameters replaced on PostgreSQL.
     "config.middleware.ControlCharactersMiddleware",
     # The request's database waits all end by its deadline, or it answers 503.
     "config.middleware.RequestDeadlineMiddleware",
