@@ -23,3 +23,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None  # empty: no acce
 errorlog = "-"
 # A TLS proxy on this machine may say the request came over HTTPS (X-Forwarded-Proto).
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# gunicorn's control socket (`gunicornc`) is not used here; several instances on one machine
+# (the site, the tests, the load run) would share its default path in the home folder.
+control_socket_disable = True

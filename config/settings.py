@@ -35,14 +35,33 @@ def env_list(name, default=""):
     return [item.strip() for item in env(name, default).split(",") if item.strip()]
 
 
+def env_int(name, default):
+    value = env(name, str(default))
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from None
+
+
 # Core
 DEBUG = env_bool("DEBUG", False)
+# HTTPS rules (below): on in production, i.e. when a real SECRET_KEY is given and DEBUG is
+# off. `make run` sets no SECRET_KEY and stays on plain http; SECURE=false forces http (the
+# local production stack, the load bench), SECURE=true forces HTTPS rules.
+SECURE = env_bool("SECURE", bool(env("SECRET_KEY")) and not DEBUG)
+# Local development and tests only. The "django-insecure-" prefix makes Django's own
+# deployment check warn about it, and config/checks.py turns it into an error.
+DEVELOPMENT_SECRET_KEY = "django-insecure-fiches-metiers-local-development-key-never-in-production"
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("REQUIRE_SECRET_KEY", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production")
-    # Local development and tests only: production sets SECRET_KEY.
-    SECRET_KEY = "insecure-local-key-fiches-metiers-change-me-in-production"
+    # Production (HTTPS rules on, or `make serve`, which sets REQUIRE_SECRET_KEY) never
+    # falls back on a key that is written in the repository.
+    if (SECURE and not DEBUG) or env_bool("REQUIRE_SECRET_KEY", False):
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set in production (SECURE on or REQUIRE_SECRET_KEY): "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))'"
+        )
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
@@ -58,6 +77,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "config",  # the site itself: its system checks (config/checks.py)
     "roles",
     "salaries",
     "interviews",
@@ -96,10 +116,17 @@ SPECTACULAR_SETTINGS = {
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before whitenoise, so that static files carry them too.
+    "config.middleware.ExtraSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost of the rest: a lost database becomes a French 503 page, not a stack trace.
     "config.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
+    # NUL and control bytes never reach the database driver: 400 for such a path, such
+    # cookies dropped, NULs in query parameters replaced on PostgreSQL.
+    "config.middleware.ControlCharactersMiddleware",
+    # The request's database waits all end by its deadline, or it answers 503.
+    "config.middleware.RequestDeadlineMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -145,10 +172,36 @@ if not DEBUG:
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-        conn_max_age=int(env("CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
+
+# Deadlines: a database that hangs must not hang the site. A request's queries must all end
+# within REQUEST_DEADLINE seconds (HEALTHZ_DEADLINE for /healthz), or the request answers
+# 503 with Retry-After (config/middleware.py: RequestDeadlineMiddleware enforces it on the
+# client side, even when the server never answers; gunicorn's time-out does not fire with
+# gthread workers). A connection cut at the deadline may be followed by one new connection
+# attempt (DATABASE_CONNECT_TIMEOUT, 3 s): 6 + 3 keeps every answer within 10 s.
+REQUEST_DEADLINE = float(env("REQUEST_DEADLINE", "6"))
+HEALTHZ_DEADLINE = float(env("HEALTHZ_DEADLINE", "2"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"] |= {
+        # Give up connecting after 3 s (libpq counts the whole start-up exchange).
+        "connect_timeout": env_int("DATABASE_CONNECT_TIMEOUT", 3),
+        # The server cancels any statement after this (a query gone wrong, a lock wait),
+        # also once the request deadline has cut the client off. Generous, since migrations
+        # and `make bench`'s data generation use the same settings (0: no limit).
+        "options": f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30000)}",
+        # Notice a peer that vanished (cable, crash) on an idle kept-alive connection.
+        "keepalives": 1,
+        "keepalives_idle": 30,
+        "keepalives_interval": 5,
+        "keepalives_count": 3,
+        # Sent data left unacknowledged this long (ms) closes the connection.
+        "tcp_user_timeout": 10000,
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
@@ -199,11 +252,16 @@ SESSION_COOKIE_HTTPONLY = True
 # Nothing on the site reads the CSRF cookie from JavaScript (the admin posts forms).
 CSRF_COOKIE_HTTPONLY = True
 
-# HTTPS only: on in production, i.e. when a real SECRET_KEY is given and DEBUG is off.
-# `make run` sets no SECRET_KEY and stays on plain http; SECURE=false forces http (local
-# gunicorn, the load bench), SECURE=true forces HTTPS rules. Behind a TLS proxy, gunicorn
-# trusts X-Forwarded-Proto from 127.0.0.1 by default (its forwarded_allow_ips).
-SECURE = env_bool("SECURE", bool(env("SECRET_KEY")) and not DEBUG)
+# Sent by config.middleware.ExtraSecurityHeadersMiddleware: no powerful browser feature is
+# used by the site; our files are for our own pages only.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), browsing-topics=()"
+)
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+
+# HTTPS only when SECURE (see Core). Behind the front server (deploy/nginx.conf), gunicorn
+# trusts its X-Forwarded-Proto (forwarded_allow_ips, and always over the unix socket).
 if SECURE:
     SECURE_SSL_REDIRECT = True
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain http
@@ -238,9 +296,64 @@ AXES_COOLOFF_TIME = timedelta(hours=1)  # templates/axes/lockout.html says « un
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes/lockout.html"
-# Behind a reverse proxy, the number of proxies whose X-Forwarded-For entries to skip.
-if env("AXES_PROXY_COUNT"):
-    AXES_IPWARE_PROXY_COUNT = int(env("AXES_PROXY_COUNT"))
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+# 429 with Retry-After and the French page (templates/axes/lockout.html).
+AXES_LOCKOUT_CALLABLE = "config.views.lockout"
+# Behind reverse proxies (AXES_PROXY_COUNT of them; `make serve` has one, nginx), the reader's
+# address is read from X-Forwarded-For through django-ipware. Each proxy appends the address
+# it saw, so the right-most entry is the one our nearest proxy (nginx) saw: ipware counts only
+# the proxies before it, hence count - 1. Without AXES_PROXY_COUNT, REMOTE_ADDR is used and
+# any X-Forwarded-For sent by a client is ignored.
+proxy_count = env_int("AXES_PROXY_COUNT", 0)
+if proxy_count:
+    AXES_IPWARE_PROXY_COUNT = proxy_count - 1
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR",)
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 
 LOGIN_URL = "admin:login"
+# A login without a usable ?next= (missing, or refused as pointing elsewhere) ends on the admin.
+LOGIN_REDIRECT_URL = "admin:index"
+
+# Errors: every 500 goes to stderr with its traceback (gunicorn's error log, or the terminal
+# of `make serve` / journalctl for a service), and to ADMINS by mail when they are set.
+ADMINS = [(address, address) for address in env_list("ADMINS")]
+SERVER_EMAIL = env("SERVER_EMAIL", "root@localhost")
+EMAIL_HOST = env("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
+    },
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stderr",
+            "formatter": "plain",
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "not_unavailable"],
+        },
+    },
+    "filters": {
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+        # An outage's 503s go to stderr, not one mail a request.
+        "not_unavailable": {
+            "()": "django.utils.log.CallbackFilter",
+            "callback": "ext://config.middleware.is_not_unavailable",
+        },
+    },
+    "loggers": {
+        # 5xx answers (with the traceback for 500s) and 4xx as warnings.
+        "django.request": {
+            "handlers": ["stderr", "mail_admins"],
+            "level": "ERROR",
+            "propagate": False,
+        },
+        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+        "config": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
+    },
+}

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from api.sitemaps import OpenDataSitemap
@@ -27,6 +28,9 @@ SITEMAPS = {
 
 urlpatterns = [
     path("", role_views.HomeView.as_view(), name="home"),
+    # Search reads only: GET and HEAD, 405 for any other method. The same address as
+    # roles:search (roles/urls.py), matched first so that reversing is unchanged.
+    path("recherche/", require_safe(role_views.search_view)),
     path("", include("roles.urls")),
     path("salaires/", include("salaries.urls")),
     path("entretiens/", include("interviews.urls")),

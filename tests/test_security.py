@@ -45,6 +45,16 @@ def test_every_public_page_sends_the_security_headers(client, content):
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", name
         assert response["X-Frame-Options"] == "DENY", name
         assert "Content-Security-Policy" in response, name
+        assert response["Cross-Origin-Resource-Policy"] == "same-origin", name
+        assert "camera=()" in response["Permissions-Policy"], name
+
+
+def test_permissions_policy_denies_every_powerful_feature(client, db):
+    policy = client.get("/healthz")["Permissions-Policy"]
+
+    features = dict(item.strip().split("=") for item in policy.split(","))
+    assert set(features.values()) == {"()"}
+    assert {"camera", "microphone", "geolocation", "payment"} <= set(features)
 
 
 def test_content_security_policy_allows_only_our_own_files_and_no_inline_code(client, content):
@@ -232,6 +242,7 @@ def test_admin_login_is_locked_after_five_wrong_passwords_with_a_french_message(
 
     assert [response.status_code for response in attempts] == [200, 200, 200, 200, 429]
     assert with_right_password.status_code == 429
+    assert with_right_password["Retry-After"] == "3600"
     html = with_right_password.content.decode()
     assert "Connexion bloquée" in html
     assert "bloquée pendant une heure" in html
@@ -289,3 +300,89 @@ def test_markup_typed_by_editors_never_becomes_markup_on_any_public_page(client,
         response = client.get(path)
         assert response.status_code == 200, name
         assert_markup_shows_as_text(name, response.content.decode())
+
+
+@pytest.fixture
+def behind_the_front_server(settings):
+    """As `make serve` runs: one proxy (nginx), which appends the reader's address to
+    X-Forwarded-For; Django sees every request come from the proxy."""
+    settings.AXES_IPWARE_PROXY_COUNT = 0  # AXES_PROXY_COUNT=1 in config/settings.py
+    settings.AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR",)
+
+
+def post_through_proxy(client, password, reader, sent_by_reader=None):
+    forwarded = f"{sent_by_reader}, {reader}" if sent_by_reader else reader
+    return client.post(
+        ADMIN_LOGIN,
+        {"username": "editrice", "password": password},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_FORWARDED_FOR=forwarded,
+    )
+
+
+def test_behind_the_front_server_a_stranger_cannot_lock_the_editor_out(
+    client, editor, behind_the_front_server
+):
+    stranger = [post_through_proxy(client, f"mauvais-{i}", "203.0.113.9") for i in range(5)]
+    editor_logs_in = post_through_proxy(client, "mot-de-passe-solide-42", "198.51.100.20")
+
+    assert stranger[-1].status_code == 429
+    assert editor_logs_in.status_code == 302
+
+
+def test_behind_the_front_server_the_stranger_is_still_locked_whatever_it_forwards(
+    client, editor, behind_the_front_server
+):
+    """A client-sent X-Forwarded-For is ignored: nginx appends the address it saw, and
+    only that right-most entry counts."""
+    for i in range(5):
+        post_through_proxy(client, f"mauvais-{i}", "203.0.113.9", sent_by_reader="10.9.9.9")
+
+    spoofing = post_through_proxy(
+        client, "mot-de-passe-solide-42", "203.0.113.9", sent_by_reader="192.0.2.1"
+    )
+
+    assert spoofing.status_code == 429
+
+
+# Small things -------------------------------------------------------------------------------
+
+
+def test_a_refused_next_address_ends_on_the_admin_index(client, editor):
+    response = client.post(
+        f"{ADMIN_LOGIN}?next=https://ailleurs.example.com/",
+        {
+            "username": "editrice",
+            "password": "mot-de-passe-solide-42",
+            "next": "https://ailleurs.example.com/",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+
+
+def test_search_answers_get_and_head_only(client, db):
+    assert client.get("/recherche/?q=seo").status_code == 200
+    assert client.head("/recherche/?q=seo").status_code == 200
+    for method in ("post", "put", "delete", "patch", "options"):
+        response = getattr(client, method)("/recherche/?q=seo")
+        assert response.status_code == 405, method
+        assert response["Allow"] == "GET, HEAD"
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    for variables in ({"SECURE": "true"}, {"DEBUG": "false", "REQUIRE_SECRET_KEY": "true"}):
+        result = run_with_environment(["manage.py", "check"], ALLOWED_HOSTS="x", **variables)
+
+        assert result.returncode != 0, variables
+        assert "SECRET_KEY must be set in production" in result.stderr, variables
+
+
+def test_deployment_check_fails_on_the_committed_key():
+    result = run_with_environment(
+        ["manage.py", "check", "--deploy"], DEBUG="false", ALLOWED_HOSTS="example.org"
+    )
+
+    assert result.returncode != 0
+    assert "config.E001" in result.stderr
