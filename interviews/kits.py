@@ -1,8 +1,10 @@
-"""Interview kits: the questions a recruiter chose for a role, the seniority they hire for,
-and the scorecard and case-study grid that follow from them.
+"""Interview kits: the questions a recruiter chose for a role (from the bank of any role, or
+their own), the seniority they hire for, and the scorecard and case-study grid that follow.
 
-A kit is not stored: it is computed from the role's rows (fetched once by `Kit.roles()`) and
-the choices in the URL, so the same link always gives the same kit.
+A kit is not stored: it is computed from the role's rows (fetched once by `Kit.roles()`), the
+bank (`Kit.bank()`) and the choices in the URL, so the same link always gives the same kit.
+What to look for at the chosen level is always a matrix cell of the role, quoted with its
+source; where the matrix has none, the kit says so and invents nothing.
 """
 
 from dataclasses import dataclass, field
