@@ -1,11 +1,13 @@
-"""Interview kits: the questions a recruiter chose for a role, the seniority they hire for,
-and the scorecard and case-study grid that follow from them.
+"""Interview kits: the questions a recruiter chose for a role (from the bank of any role, or
+their own), the seniority they hire for, and the scorecard and case-study grid that follow.
 
-A kit is not stored: it is computed from the role's rows (fetched once by `Kit.roles()`) and
-the choices in the URL, so the same link always gives the same kit.
+A kit is not stored: it is computed from the role's rows (fetched once by `Kit.roles()`), the
+bank (`Kit.bank()`) and the choices in the URL, so the same link always gives the same kit.
+What to look for at the chosen level is always a matrix cell of the role, quoted with its
+source; where the matrix has none, the kit says so and invents nothing.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlencode
 
@@ -43,32 +45,99 @@ class ScoreRow:
     anchors: list
 
     @property
+    def target(self):
+        """The matrix cell of the target tier: what to look for, in the document's words."""
+        return next((anchor.cell for anchor in self.anchors if anchor.is_target), None)
+
+    @property
     def is_probed(self):
         return bool(self.question_numbers) or self.in_case_study
 
 
 @dataclass
 class NumberedQuestion:
+    """A question of the kit, its number, and what to look for in the answer at the target
+    tier: the matrix cells of that tier for the competencies it probes (`observed`), and the
+    competencies the documents give no such cell for (`unobserved`)."""
+
     number: int
-    question: InterviewQuestion
+    question: object  # an InterviewQuestion, or the recruiter's own OwnQuestion
+    observed: list = field(default_factory=list)
+    unobserved: list = field(default_factory=list)
+    other_roles: list = field(default_factory=list)  # from another role's bank
+    up_url: str = ""
+    down_url: str = ""
+
+    @property
+    def is_own(self):
+        return getattr(self.question, "is_own", False)
+
+
+def key_of(item):
+    return item.key if getattr(item, "is_own", False) else f"q{item.pk}"
+
+
+def kit_url(role, items, tier, case_studies, kept_cases):
+    """The link that gives a kit again: every choice is in it, and nothing more."""
+    bank = [item for item in items if not getattr(item, "is_own", False)]
+    own = [item for item in items if getattr(item, "is_own", False)]
+    ranks = {item.key: f"p{rank}" for rank, item in enumerate(own, start=1)}
+    query = [("q", item.pk) for item in bank] + [("perso", item.text) for item in own]
+    if bank + own != list(items):
+        keys = [ranks.get(key_of(item), key_of(item)) for item in items]
+        query.append(("ordre", "-".join(keys)))
+    query.append(("niveau", tier))
+    if len(kept_cases) != len(case_studies):
+        query += [("cas", case.pk) for case in kept_cases] or [("cas", "")]
+    url = reverse("interviews:kit", kwargs={"slug": role.slug})
+    return f"{url}?{urlencode(query)}"
+
+
+def skills_at_tier(role, tier):
+    """Competencies the role's matrix describes at the tier, with that cell (first one)."""
+    cells = {}
+    for cell in role.matrix_cells.all():
+        if cell.experience_level.tier == tier:
+            cells.setdefault(cell.skill_id, cell)
+    return cells
+
+
+def by_level(questions, role, tier):
+    """Questions whose competencies the matrix describes at the tier first (the more, the
+    earlier), the others after, each group in the bank's order."""
+    cells = skills_at_tier(role, tier)
+    return sorted(
+        questions, key=lambda question: -sum(s.pk in cells for s in question.skills.all())
+    )
 
 
 class Kit:
-    def __init__(self, role, questions, tier):
+    def __init__(self, role, items, tier, case_studies=None):
         self.role = role  # from Kit.roles(): everything below reads prefetched rows
         self.tier = ExperienceLevel.Tier(tier)
-        self.questions = [NumberedQuestion(n, q) for n, q in enumerate(questions, start=1)]
+        self.case_studies = self._cases_of_role if case_studies is None else list(case_studies)
+        self.items = list(items)
+        self.questions = []
+        for number, item in enumerate(self.items, start=1):
+            own = getattr(item, "is_own", False)
+            skills = [] if own else list(item.skills.all())
+            cells = self._target_cells
+            self.questions.append(
+                NumberedQuestion(
+                    number,
+                    item,
+                    observed=[cells[skill.pk] for skill in skills if skill.pk in cells],
+                    unobserved=[skill for skill in skills if skill.pk not in cells],
+                    other_roles=[] if own else [r for r in item.roles.all() if r != role],
+                    up_url=self._moved_url(number - 1, -1) if number > 1 else "",
+                    down_url=self._moved_url(number - 1, 1) if number < len(self.items) else "",
+                )
+            )
 
     @staticmethod
     def roles():
-        """Roles with everything a kit shows, in a fixed number of queries."""
+        """Roles with everything a kit shows but the bank, in a fixed number of queries."""
         return Role.objects.select_related("summary_source").prefetch_related(
-            Prefetch(
-                "interview_questions",
-                queryset=InterviewQuestion.objects.select_related("source").prefetch_related(
-                    Prefetch("skills", queryset=Skill.objects.order_by("name"))
-                ),
-            ),
             Prefetch(
                 "case_studies",
                 queryset=CaseStudy.objects.select_related("source").prefetch_related(
@@ -92,20 +161,45 @@ class Kit:
             ),
         )
 
-    def get_absolute_url(self):
-        """The link that gives this kit again: every choice is in it."""
-        query = [("q", item.question.pk) for item in self.questions] + [("niveau", self.tier)]
-        url = reverse("interviews:kit", kwargs={"slug": self.role.slug})
-        return f"{url}?{urlencode(query)}"
+    @staticmethod
+    def bank():
+        """Every question of the bank, with its source, roles and competencies (3 queries)."""
+        return list(InterviewQuestion.objects.with_details())
+
+    def _url(self, items):
+        return kit_url(self.role, items, self.tier, self._cases_of_role, self.case_studies)
 
     @cached_property
-    def case_studies(self):
+    def _cases_of_role(self):
         return list(self.role.case_studies.all())
+
+    def _moved_url(self, index, step):
+        items = list(self.items)
+        items[index], items[index + step] = items[index + step], items[index]
+        return f"{self._url(items)}#kit-q{index + step + 1}"
+
+    def get_absolute_url(self):
+        """The link that gives this kit again: every choice is in it."""
+        return self._url(self.items)
+
+    @cached_property
+    def own_count(self):
+        return sum(item.is_own for item in self.questions)
+
+    @cached_property
+    def _target_cells(self):
+        return skills_at_tier(self.role, self.tier)
+
+    @cached_property
+    def role_has_matrix(self):
+        return bool(self.role.matrix_cells.all())
 
     @cached_property
     def knowledge_checks(self):
         """Chosen questions with an expected answer: they go on the interviewer's page."""
-        return [item for item in self.questions if item.question.expected_answer]
+        return [
+            item for item in self.questions if not item.is_own and item.question.expected_answer
+        ]
 
     @cached_property
     def hints(self):
@@ -138,7 +232,8 @@ class Kit:
         skills = list(self._anchors_by_skill)
         numbers = {}
         for item in self.questions:
-            for skill in item.question.skills.all():
+            probed = [] if item.is_own else item.question.skills.all()
+            for skill in probed:
                 numbers.setdefault(skill, []).append(item.number)
                 if skill not in skills:
                     skills.append(skill)

@@ -5,7 +5,7 @@ from roles.views import AnyPageMixin
 
 from .filters import QuestionBankFilter
 from .forms import KitForm
-from .kits import Kit
+from .kits import Kit, by_level
 from .models import InterviewQuestion
 
 
@@ -37,9 +37,11 @@ class QuestionBankView(AnyPageMixin, FilterView):
 class KitBuilderView(DetailView):
     """The kit builder: the role's proposal as a GET form, and the kit the choices produce.
 
-    Template interviews/kit.html; context: `role`, `form` (the proposal, with its errors) and
-    `kit` (None while the choices have errors). Without any choice in the URL, the kit is the
-    default proposal: every question of the role, for a confirmed profile.
+    Template interviews/kit.html; context: `role`, `form` (the choices, with their errors),
+    `kit` (None while the choices have errors), `suggestions` (the role's questions not in
+    the kit) and `other_roles` (the bank's other questions, by role), both ordered by the
+    chosen level. Without any choice in the URL, the kit is the default proposal: every
+    question of the role, for a confirmed profile.
     """
 
     template_name = "interviews/kit.html"
@@ -50,12 +52,34 @@ class KitBuilderView(DetailView):
 
     def get_context_data(self, **kwargs):
         role = self.object
-        questions = list(role.interview_questions.all())
+        bank = Kit.bank()
+        own_role = [question for question in bank if role in question.roles.all()]
+        cases = list(role.case_studies.all())
         params = self.request.GET
-        data = params if ("q" in params or "niveau" in params) else KitForm.proposal(questions)
-        form = KitForm(data, role=role, questions=questions)
+        chosen_in_url = any(name in params for name in ("q", "perso", "niveau"))
+        data = params if chosen_in_url else KitForm.proposal(own_role)
+        form = KitForm(data, role=role, bank=bank, case_studies=cases)
         kit = None
-        has_content = bool(questions) or bool(role.case_studies.all())
-        if has_content and form.is_valid():
-            kit = Kit(role, form.cleaned_data["q"], form.cleaned_data["niveau"])
-        return super().get_context_data(form=form, kit=kit, questions=questions, **kwargs)
+        if (own_role or cases) and form.is_valid():
+            kit = Kit(
+                role,
+                form.cleaned_data["items"],
+                form.cleaned_data["niveau"],
+                form.cleaned_data["cas"],
+            )
+        in_kit = {item.pk for item in form.chosen if not getattr(item, "is_own", False)}
+        unchosen = by_level([q for q in bank if q.pk not in in_kit], role, form.tier)
+        others = {}
+        for question in unchosen:
+            if role not in question.roles.all():
+                names = ", ".join(r.name for r in question.roles.all())
+                others.setdefault(names, []).append(question)
+        return super().get_context_data(
+            form=form,
+            kit=kit,
+            chosen_in_url=chosen_in_url,
+            questions=own_role,
+            suggestions=[q for q in unchosen if role in q.roles.all()],
+            other_roles=list(others.items()),
+            **kwargs,
+        )

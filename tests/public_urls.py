@@ -20,6 +20,9 @@ ROLE_FILTERS = [
     "page",
 ]
 
+# The parameters of the kit builder (interviews/forms.py).
+KIT_PARAMS = ["q", "perso", "ordre", "cas", "niveau"]
+
 PUBLIC_PAGES = [
     # (name, path, query parameters the page reads)
     ("accueil", "/", []),
@@ -63,13 +66,20 @@ PUBLIC_PAGES = [
         "/entretiens/?metier=responsable-e-commerce&type=connaissance",
         ["q", "metier", "competence", "type", "page"],
     ),
-    ("kit d’entretien proposé", "/entretiens/kit/directeur-e-commerce/", ["q", "niveau"]),
+    ("kit d’entretien proposé", "/entretiens/kit/directeur-e-commerce/", KIT_PARAMS),
+    (
+        # Question ids differ from one database to the next: an own question needs none.
+        "kit avec une question personnelle, sans étude de cas",
+        "/entretiens/kit/directeur-e-commerce/?perso=Quelle+est+votre+plus+belle+r%C3%A9ussite+%3F"
+        "&niveau=senior&cas=",
+        KIT_PARAMS,
+    ),
     (
         "kit aux choix erronés",
-        "/entretiens/kit/responsable-e-commerce/?q=abc&niveau=expert",
-        ["q", "niveau"],
+        "/entretiens/kit/responsable-e-commerce/?q=abc&perso=x&ordre=zz&niveau=expert",
+        KIT_PARAMS,
     ),
-    ("kit impossible", "/entretiens/kit/directeur-marketing/", ["q", "niveau"]),
+    ("kit impossible", "/entretiens/kit/directeur-marketing/", KIT_PARAMS),
     ("API : référence", "/api/", []),
     ("données ouvertes", "/donnees/", []),
 ]

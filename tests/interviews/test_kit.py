@@ -62,7 +62,7 @@ def test_kit_shows_the_role_summary_and_recruiting_advice(client, make_kit_role)
     assert role.get_absolute_url() in cover
 
 
-def test_chosen_questions_alone_make_the_kit_numbered_in_the_roles_order(client, make_kit_role):
+def test_kit_numbers_the_questions_in_the_order_of_the_link(client, make_kit_role):
     role = make_kit_role(size=4)
     first, second, third, fourth = role.interview_questions.all()
 
@@ -70,18 +70,18 @@ def test_chosen_questions_alone_make_the_kit_numbered_in_the_roles_order(client,
 
     html = response.content.decode()
     questions = section(html, "h-kit-questions")
-    assert f"Q1.</span> {first.text}" in questions
-    assert f"Q2.</span> {third.text}" in questions
+    assert f"Q1.</span> {third.text}" in questions
+    assert f"Q2.</span> {first.text}" in questions
     assert second.text not in questions and fourth.text not in questions
-    # The form keeps the others, unticked, to add them back.
+    # The form lists the kit's questions first, in the kit's order, then the others unticked.
+    assert html.index(f'id="q-{third.pk}" checked') < html.index(f'id="q-{first.pk}" checked')
     assert f'value="{second.pk}" id="q-{second.pk}">' in html
-    assert f'value="{first.pk}" id="q-{first.pk}" checked' in html
 
 
 @pytest.mark.parametrize(
     "tier, label", [("junior", "Junior"), ("confirme", "Confirmé"), ("senior", "Senior")]
 )
-def test_scorecard_marks_the_matrix_level_of_the_chosen_seniority(
+def test_scorecard_quotes_the_matrix_cell_of_the_chosen_seniority(
     client, make_kit_role, tier, label
 ):
     role = make_kit_role(size=3)
@@ -92,14 +92,38 @@ def test_scorecard_marks_the_matrix_level_of_the_chosen_seniority(
     html = response.content.decode()
     scorecard = section(html, "h-grille")
     assert f"profil {label.lower()}" in scorecard
-    target = re.findall(r'<li class="kit-target">(.*?)</li>', scorecard, re.DOTALL)
+    target = re.findall(r'<p class="kit-target">(.*?)</p>', scorecard, re.DOTALL)
     assert len(target) == 2  # the two competencies the matrix describes
-    assert f"Attendu {tier} pour {skill.name}" in target[0]
-    assert "niveau visé" in target[0]
-    # Every level of the matrix is an anchor; only the chosen one is the target.
+    assert f"« Attendu {tier} pour {skill.name} »" in target[0]
+    assert 'class="src"' in target[0]  # the document's words, with their source
+    assert not any("Attendu" in item and tier not in item for item in target)
+    # The other levels stay one click away on screen, in the matrix's words.
+    others = re.findall(r'<details class="kit-other-levels">(.*?)</details>', scorecard, re.DOTALL)
     for other in {"junior", "confirme", "senior"} - {tier}:
-        assert f"Attendu {other} pour {skill.name}" in scorecard
-        assert not any(f"Attendu {other}" in item for item in target)
+        assert f"Attendu {other} pour {skill.name}" in others[0]
+
+
+def test_each_scorecard_row_and_question_is_one_choice_of_radio_buttons(client, make_kit_role):
+    role = make_kit_role(size=3)
+
+    html = client.get(kit_url(role, *role.interview_questions.all(), niveau="senior")).content
+    kit = html.decode()[html.decode().index('id="kit"') :]
+
+    assert 'type="checkbox"' not in kit and "kit-tick" not in kit
+    scorecard = section(kit, "h-grille")
+    rows = re.findall(r"<tr>(.*?)</tr>", scorecard.split("<tbody>")[1], re.DOTALL)
+    names = [set(re.findall(r'type="radio" name="([^"]+)"', row)) for row in rows]
+    assert len(rows) == 3 and all(len(row_names) == 1 for row_names in names)
+    assert len(set.union(*names)) == len(rows)  # one group per row, none shared
+    # A matrix row offers "below", then each level once; a row without one, 1 to 4.
+    first_row = re.findall(r'type="radio" name="[^"]+" value="([^"]+)"', rows[0])
+    assert first_row[0] == "en-deca" and len(first_row) == 4
+    last_row = re.findall(r'type="radio" name="[^"]+" value="([^"]+)"', rows[2])
+    assert last_row == ["1", "2", "3", "4"]
+    questions = section(kit, "h-kit-questions")
+    for number in (1, 2, 3):
+        assert questions.count(f'name="note-q{number}"') == 4
+    assert kit.count('name="avis"') == 3
 
 
 def test_competencies_without_a_matrix_are_rated_on_a_four_point_scale(client, make_kit_role):
@@ -111,6 +135,7 @@ def test_competencies_without_a_matrix_are_rated_on_a_four_point_scale(client, m
 
     row = scorecard[scorecard.index(without_matrix.name) :].split("</tr>")[0]
     assert 'class="kit-scale"' in row
+    assert "Le document ne précise pas d’attendu pour ce niveau." in row
     assert "Évaluée par Q3" in row
     assert "notez de 1 à 4" in scorecard
 
@@ -186,12 +211,20 @@ def test_the_same_link_gives_the_same_kit(client, make_kit_role):
     assert f'href="{url.replace("&", "&amp;")}"' in again.content.decode()
 
 
-def test_kit_page_prints_each_part_on_its_own_page_without_the_form():
+def test_kit_page_prints_without_the_form_and_fills_two_pages_for_a_short_kit(
+    client, make_kit_role
+):
     text = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    role = make_kit_role(size=3)
+
+    html = client.get(kit_url(role, *role.interview_questions.all(), niveau="senior")).content
 
     print_rules = text[text.index("/* The kit on A4") :]
     assert ".kit-page .kit-builder" in print_rules and "display: none" in print_rules
-    assert ".kit-section + .kit-section { break-before: page" in print_rules
+    kit_rules = text[text.index("/* Interview kit") :]
+    assert ".kit-section + .kit-section { break-before: auto" in kit_rules
+    assert ".kit-short .kit-sheet { display: flex; flex-direction: column; min-height" in kit_rules
+    assert 'class="kit kit-short"' in html.decode()  # three questions: the two-page layout
 
 
 # --------------------------------------------------------------------------- bad input
@@ -240,24 +273,6 @@ def test_unknown_question_ids_get_a_clear_message(client, make_kit_role):
     assert "La question n° 999999 n’existe pas (ou plus) dans la banque." in (
         response.content.decode()
     )
-    assert response.context["kit"] is None
-
-
-def test_another_roles_question_gets_a_clear_message(
-    client, make_kit_role, make_role, make_question
-):
-    role = make_kit_role(size=2)
-    other_role = make_role("Responsable Test")
-    foreign = make_question(other_role)
-
-    response = client.get(
-        kit_url(role, role.interview_questions.first(), foreign, niveau="junior")
-    )
-
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert f"La question n° {foreign.pk} concerne un autre métier (Responsable Test)" in html
-    assert foreign.text not in html
     assert response.context["kit"] is None
 
 
@@ -317,6 +332,12 @@ def test_a_link_with_hundreds_of_ids_is_refused_politely(client, make_kit_role):
 # --------------------------------------------------------------------------- queries
 
 
+QUERIES = 9
+# 1 role + summary source, then its prefetches: case studies + source, case skills, case
+# hints + source + role, matrix cells + skill + level + source, recruiting facts + source;
+# then the bank: questions + source, their roles, their competencies.
+
+
 @pytest.mark.parametrize("size", [3, 60])
 def test_kit_runs_the_same_queries_whatever_the_number_of_questions(
     client, make_kit_role, size, django_assert_max_num_queries
@@ -324,23 +345,39 @@ def test_kit_runs_the_same_queries_whatever_the_number_of_questions(
     role = make_kit_role(size=size)
     url = kit_url(role, *role.interview_questions.all(), niveau="senior")
 
-    # 1 role + summary source, then prefetches: questions + source, question skills,
-    # case studies + source, case skills, case hints + source + role, matrix cells + skill +
-    # level + source, recruiting facts + source
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(QUERIES):
         response = client.get(url)
     assert len(response.context["kit"].questions) == size
 
 
 @pytest.mark.parametrize("size", [3, 60])
-def test_kit_with_foreign_ids_adds_one_query_to_explain_them(
-    client, make_kit_role, make_question, make_role, size, django_assert_max_num_queries
+def test_kit_with_other_roles_and_own_questions_runs_the_same_queries(
+    client,
+    make_kit_role,
+    make_question,
+    make_role,
+    make_skill,
+    size,
+    django_assert_max_num_queries,
 ):
     role = make_kit_role(size=size)
-    foreign = [make_question(make_role()) for _ in range(size)]
+    foreign = [make_question(make_role(), skills=[make_skill()]) for _ in range(size)]
+    own = "".join(f"&perso=Ma+question+{n}+%3F" for n in range(min(size, 10)))
 
-    # the 8 queries of a kit, and 1 to find which role each unknown id belongs to
-    with django_assert_max_num_queries(9):
-        response = client.get(kit_url(role, *foreign, niveau="senior"))
+    with django_assert_max_num_queries(QUERIES):
+        response = client.get(kit_url(role, *foreign, niveau="senior", extra=own))
+    kit = response.context["kit"]
+    assert len(kit.questions) == size + min(size, 10)
+    assert len(kit.scorecard) >= size  # the other roles' competencies are rows too
+
+
+@pytest.mark.parametrize("size", [3, 60])
+def test_kit_with_unknown_ids_runs_the_same_queries(
+    client, make_kit_role, size, django_assert_max_num_queries
+):
+    role = make_kit_role(size=size)
+
+    with django_assert_max_num_queries(QUERIES):
+        response = client.get(kit_url(role, *range(900_000, 900_000 + size), niveau="senior"))
     assert response.context["kit"] is None
-    assert InterviewQuestion.objects.count() == 2 * size
+    assert InterviewQuestion.objects.count() == size
