@@ -5,9 +5,10 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import Fact, NaturalKeyManager, NaturalKeyMixin, Role, Skill, Source
+from roles.models import Fact, NaturalKeyManager, NaturalKeyMixin, Quoting, Role, Skill, Source
 from roles.search import fold
 
 
@@ -48,7 +49,7 @@ class InterviewQuestionQuerySet(TextSearchQuerySet):
         )
 
 
-class InterviewQuestion(NaturalKeyMixin, models.Model):
+class InterviewQuestion(Quoting, NaturalKeyMixin, models.Model):
     class Kind(models.TextChoices):
         EXPERIENCE = "experience", _("Expérience")
         SITUATION = "situation", _("Mise en situation")
@@ -83,6 +84,15 @@ class InterviewQuestion(NaturalKeyMixin, models.Model):
         max_length=250,
         blank=True,
         help_text=_("Le document et le passage qui donnent la réponse. Obligatoire avec elle."),
+    )
+    probes = models.TextField(
+        _("ce que la question évalue, selon le document"),
+        blank=True,
+        help_text=_(
+            "Seulement quand le document le dit, avec ses mots ; une qualité par ligne. "
+            "Sinon, les compétences évaluées plus bas sont un classement de l'équipe."
+        ),
+        default="",
     )
     roles = models.ManyToManyField(
         Role,
@@ -123,7 +133,18 @@ class InterviewQuestion(NaturalKeyMixin, models.Model):
     def __str__(self):
         return self.text
 
+    quoted_fields = ("text",)
+    quoted_line_fields = ("expected_answer", "probes")  # one excerpt per line
+    usage_related = ()
+
+    def usage_url(self):
+        return reverse("interviews:bank") + f"#question-{self.pk}"
+
+    def usage_label(self):
+        return _("Banque de questions d'entretien")
+
     def clean(self):
+        super().clean()
         if self.expected_answer and not self.expected_answer_note:
             raise ValidationError(
                 {"expected_answer_note": _("Une réponse attendue doit dire d'où elle vient.")}
@@ -144,7 +165,7 @@ class CaseStudyQuerySet(TextSearchQuerySet):
         )
 
 
-class CaseStudy(NaturalKeyMixin, models.Model):
+class CaseStudy(Quoting, NaturalKeyMixin, models.Model):
     role = models.ForeignKey(
         Role, verbose_name=_("métier"), on_delete=models.CASCADE, related_name="case_studies"
     )
@@ -172,6 +193,9 @@ class CaseStudy(NaturalKeyMixin, models.Model):
     order = models.PositiveSmallIntegerField(
         _("ordre"), default=0, help_text=_("Position parmi les études de cas du métier.")
     )
+
+    quoted_fields = ("scenario", "task")  # the title is the team's
+    sheet_section = ("entretien", _("Entretien"))
 
     objects = NaturalKeyManager.from_queryset(CaseStudyQuerySet)()
     natural_key_fields = ("role__slug", "source__slug", "title")

@@ -10,6 +10,7 @@ urlpatterns = [
     path("metiers/<slug:slug>/", views.RoleDetailView.as_view(), name="detail"),
     path("parcours/", views.CareerMapView.as_view(), name="careers"),
     path("sources/", views.SourceListView.as_view(), name="sources"),
+    path("sources/<slug:slug>/", views.SourceDetailView.as_view(), name="source"),
     path("recherche/", views.search_view, name="search"),
     path("recherche/suggestions/", views.suggestions_view, name="suggestions"),
     path("competences/", views.SkillListView.as_view(), name="skills"),

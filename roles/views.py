@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
-from . import careers, search
+from . import careers, passages, search
 from .filters import RoleFilterSet, most_needed_skills
 from .forms import CareerPathForm, CompareForm, role_choices
 from .models import (
@@ -100,7 +100,22 @@ class SourceListView(ListView):
     context_object_name = "sources"
 
     def get_queryset(self):
-        return Source.objects.with_contributions()
+        return Source.objects.with_contributions().defer("text")
+
+
+class SourceDetailView(DetailView):
+    """/sources/<slug>/: the whole document, every passage the site quotes marked and linked
+    to where the site shows it, the share of the document used (`document`, see
+    roles/passages.py). Queries: the source, its roles, one per model that quotes."""
+
+    template_name = "roles/source_detail.html"
+    context_object_name = "source"
+
+    def get_queryset(self):
+        return Source.objects.prefetch_related("roles")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(document=passages.annotate(self.object), **kwargs)
 
 
 class CareerMapView(TemplateView):

@@ -7,7 +7,19 @@ from .models import Location, SalaryBand
 
 class SalaryBandInline(RoleInline):
     model = SalaryBand
-    fields = ["experience_level", "location", "low", "high", "year", "note", "source"]
+    fields = [
+        "source",
+        "excerpt",
+        "experience_level",
+        "location",
+        "low",
+        "high",
+        "basis",
+        "period",
+        "date_label",
+        "date_value",
+        "note",
+    ]
 
 
 add_role_inlines(SalaryBandInline, before=CareerMoveInline)
@@ -22,8 +34,18 @@ class LocationAdmin(admin.ModelAdmin):
 
 @admin.register(SalaryBand)
 class SalaryBandAdmin(admin.ModelAdmin):
-    list_display = ["role", "experience_level", "location", "low", "high", "year", "source"]
-    list_filter = ["role", "location", "experience_level__tier", "year", "source"]
+    list_display = [
+        "role",
+        "experience_level",
+        "location",
+        "low",
+        "high",
+        "basis",
+        "period",
+        "date_value",
+        "source",
+    ]
+    list_filter = ["role", "location", "experience_level__tier", "basis", "period", "source"]
     list_select_related = ["role", "experience_level", "location", "source"]
     search_fields = ["role__name", "note"]
     autocomplete_fields = ["role", "source"]

@@ -75,7 +75,7 @@ class Chart:
 
     @property
     def years(self):
-        return sorted({band.year for band in self.bands if band.year})
+        return sorted({band.date_value for band in self.bands if band.date_value})
 
     plot_top = TOP
     plot_left = SIDE
@@ -128,8 +128,7 @@ def charts_by_role(bands, locations):
                 band.experience_level is not None,
                 band.experience_level.order if band.experience_level else 0,
                 band.experience_level_id or 0,
-                band.location.order,
-                band.location.name,
+                *band.place_order,
             )
         )
         groups, y = [], TOP

@@ -30,7 +30,7 @@ SORTS = [
     ("experience", "experience_level__order", _("Expérience")),
     ("lieu", "location__order", _("Lieu")),
     ("salaire", "low", _("Salaire")),
-    ("annee", "year", _("Année")),
+    ("date", "date_value", _("Date")),
     ("source", "source__order", _("Source")),
 ]
 

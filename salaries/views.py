@@ -91,12 +91,12 @@ class SalaryCsvView(FilterView):
                             band.role.name,
                             level.name if level else _("Tous niveaux"),
                             level.years if level else "",
-                            band.location.name,
+                            band.place,
                         ],
                     ),
                     band.low,
                     band.high,
-                    band.year or "",
+                    band.date_value,
                     *map(spreadsheet_text, [band.source.label, band.source.title, band.note]),
                 ]
             )

@@ -5,7 +5,8 @@ its QuerySet; rows: what describes a role; search: the rows the search reads.
 """
 
 from ..grouping import LEVEL_LABELS, LEVEL_ORDER, Level, group_by_level, grouped
-from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow
+from .base import NaturalKeyManager, NaturalKeyMixin, Quoting, SourcedRow
+from .divergence import Divergence, DivergenceVersion
 from .reference import (
     EducationLevel,
     EmployerType,
@@ -33,6 +34,8 @@ __all__ = [
     "LEVEL_LABELS",
     "LEVEL_ORDER",
     "CareerMove",
+    "Divergence",
+    "DivergenceVersion",
     "EducationLevel",
     "EducationRequirement",
     "EmployerType",
@@ -43,6 +46,7 @@ __all__ = [
     "Mission",
     "NaturalKeyManager",
     "NaturalKeyMixin",
+    "Quoting",
     "Role",
     "RoleAlias",
     "RoleEmployer",

@@ -1,7 +1,12 @@
 """What every model of the hub shares: natural keys, and the rows a source states in order."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from .. import provenance
+
+NOT_IN_DOCUMENT = _("Ce passage ne figure pas dans le document choisi.")
 
 
 class NaturalKeyManager(models.Manager):
@@ -28,7 +33,76 @@ class NaturalKeyMixin:
         return tuple(values)
 
 
-class SourcedRow(NaturalKeyMixin, models.Model):
+class Quoting:
+    """A row that quotes its source document (see roles/provenance.py).
+
+    `quoted_fields`: text fields that are each one excerpt of the document;
+    `quoted_line_fields`: text fields whose every non-empty line is one;
+    `quoted_source_field`: the foreign key to the document (`source`).
+    """
+
+    quoted_fields = ()
+    quoted_line_fields = ()
+    quoted_source_field = "source"
+    # Where the site shows the row (the document viewer links there): the anchor of its
+    # section on the role sheet and the section's heading; what to fetch to build the link.
+    sheet_section = ("", "")
+    usage_related = ("role",)
+
+    @property
+    def usage_role(self):
+        return getattr(self, self.usage_related[0])
+
+    def usage_url(self):
+        anchor = f"#{self.sheet_section[0]}" if self.sheet_section[0] else ""
+        return self.usage_role.get_absolute_url() + anchor
+
+    def usage_label(self):
+        name, heading = self.usage_role.name, self.sheet_section[1]
+        return f"{name} · {heading}" if heading else name
+
+    @property
+    def quoted_source(self):
+        return getattr(self, self.quoted_source_field)
+
+    @property
+    def first_excerpt(self):
+        """The first excerpt the row quotes: where its source badge points to."""
+        excerpts = provenance.excerpts_of(self)
+        return excerpts[0] if excerpts else ""
+
+    def passage_url(self):
+        """The document's page, at the passage this row quotes."""
+        source = self.quoted_source
+        if source is None:
+            return ""
+        excerpt = self.first_excerpt
+        anchor = f"#{provenance.passage_id(excerpt)}" if excerpt else ""
+        return source.get_absolute_url() + anchor
+
+    def clean_excerpts(self):
+        """A French form error on each quoted field that is not in the chosen document."""
+        if not getattr(self, f"{self.quoted_source_field}_id", None):
+            return
+        text = self.quoted_source.text
+        errors = {}
+        for name in self.quoted_fields:
+            value = getattr(self, name)
+            if value and value.strip() and not provenance.contains(text, value):
+                errors[name] = NOT_IN_DOCUMENT
+        for name in self.quoted_line_fields:
+            lines = [line for line in (getattr(self, name) or "").splitlines() if line.strip()]
+            if any(not provenance.contains(text, line) for line in lines):
+                errors[name] = NOT_IN_DOCUMENT
+        if errors:
+            raise ValidationError(errors)
+
+    def clean(self):
+        super().clean()
+        self.clean_excerpts()
+
+
+class SourcedRow(Quoting, NaturalKeyMixin, models.Model):
     """A row that one source document states, at a position among its siblings."""
 
     source = models.ForeignKey("roles.Source", verbose_name=_("source"), on_delete=models.PROTECT)

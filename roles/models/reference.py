@@ -49,18 +49,46 @@ class SourceQuerySet(models.QuerySet):
 
 
 class Source(NaturalKeyMixin, models.Model):
+    """A source document, with its whole text: every excerpt the site quotes is found in it."""
+
     class Kind(models.TextChoices):
         JOB_SHEET = "fiche", _("Fiche métier")
         RECRUITING_GUIDE = "guide", _("Guide de recrutement")
 
     slug = models.SlugField(_("identifiant"), max_length=80, unique=True)
-    title = models.CharField(_("titre"), max_length=250)
+    title = models.CharField(
+        _("titre"), max_length=250, help_text=_("Le titre tel que le document le donne.")
+    )
+    short_title = models.CharField(
+        _("nom court"),
+        max_length=120,
+        blank=True,
+        help_text=_(
+            "Le nom sous lequel le site cite le document à côté de chaque information "
+            "(par exemple « Guide « Recruter un Responsable E-commerce » »). Vide : le titre."
+        ),
+        default="",
+    )
     publisher = models.CharField(
         _("éditeur"), max_length=200, blank=True, help_text=_("Seulement si le document le nomme.")
     )
-    file_name = models.CharField(_("nom du fichier"), max_length=200)
+    file_name = models.CharField(
+        _("nom du fichier"),
+        max_length=200,
+        blank=True,
+        help_text=_("Le fichier d'origine, pour l'équipe ; jamais montré aux lecteurs."),
+    )
     kind = models.CharField(_("type de document"), max_length=10, choices=Kind.choices)
     description = models.TextField(_("description"), blank=True)
+    text = models.TextField(
+        _("texte intégral"),
+        blank=True,
+        help_text=_(
+            "Le texte du document, mot pour mot. Chaque passage cité sur le site doit s'y "
+            "trouver (les espaces, les apostrophes et les majuscules mis à part)."
+        ),
+        default="",
+    )
     order = models.PositiveSmallIntegerField(_("ordre"), default=0)
 
     objects = SourceQuerySet.as_manager()
@@ -71,14 +99,15 @@ class Source(NaturalKeyMixin, models.Model):
         verbose_name_plural = _("sources")
 
     def __str__(self):
-        return self.title
+        return self.label
 
     def get_absolute_url(self):
-        return reverse("roles:sources") + f"#{self.slug}"
+        return reverse("roles:source", kwargs={"slug": self.slug})
 
     @property
     def label(self):
-        return _("Doc. %(number)s") % {"number": self.order + 1}
+        """What the site calls the document beside each fact: a name a reader recognises."""
+        return self.short_title or self.title
 
 
 class EducationLevel(NaturalKeyMixin, models.Model):
@@ -117,6 +146,15 @@ class ExperienceLevel(SourcedRow):
     tier = models.CharField(_("palier"), max_length=10, choices=Tier.choices)
 
     objects = NaturalKeyManager()
+
+    quoted_fields = ("name", "years")
+    usage_related = ()
+
+    def usage_url(self):
+        return ""
+
+    def usage_label(self):
+        return _("Niveau d'expérience « %(name)s »") % {"name": self.name}
 
     class Meta:
         ordering = ["order", "name"]

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..grouping import Level, grouped
-from .base import NaturalKeyMixin
+from .base import NaturalKeyMixin, Quoting
 from .reference import Skill, Source
 
 
@@ -156,7 +156,7 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-class Role(NaturalKeyMixin, models.Model):
+class Role(Quoting, NaturalKeyMixin, models.Model):
     name = models.CharField(_("nom"), max_length=150, unique=True)
     slug = models.SlugField(
         _("identifiant d'adresse"),
@@ -212,7 +212,18 @@ class Role(NaturalKeyMixin, models.Model):
     def get_absolute_url(self):
         return reverse("roles:detail", kwargs={"slug": self.slug})
 
+    quoted_fields = ("summary",)
+    quoted_source_field = "summary_source"
+    usage_related = ()
+
+    def usage_url(self):
+        return self.get_absolute_url()
+
+    def usage_label(self):
+        return _("%(name)s · Résumé") % {"name": self.name}
+
     def clean(self):
+        super().clean()
         if self.summary and not self.summary_source_id:
             raise ValidationError({"summary_source": _("Un résumé doit indiquer sa source.")})
 

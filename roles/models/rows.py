@@ -23,6 +23,9 @@ class RoleAlias(SourcedRow):
     objects = NaturalKeyManager()
     natural_key_fields = ("role__slug", "name", "source__slug")
 
+    quoted_fields = ("name",)
+    sheet_section = ("appellations", _("Autres appellations"))
+
     class Meta:
         ordering = ["order", "name"]
         verbose_name = _("autre appellation")
@@ -47,6 +50,10 @@ class Mission(SourcedRow):
     objects = NaturalKeyManager()
 
     natural_key_fields = ("role__slug", "source__slug", "order")
+
+    quoted_fields = ("title",)
+    quoted_line_fields = ("description",)  # paragraphs and « • » list items
+    sheet_section = ("missions", _("Missions"))
 
     class Meta:
         ordering = ["source__order", "order"]
@@ -75,6 +82,9 @@ class RoleSkill(SourcedRow):
 
     objects = NaturalKeyManager()
     natural_key_fields = ("role__slug", "skill__slug", "source__slug")
+
+    quoted_fields = ("wording",)
+    sheet_section = ("competences", _("Compétences"))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -110,6 +120,9 @@ class MatrixCell(SourcedRow):
     objects = NaturalKeyManager()
     natural_key_fields = ("role__slug", "skill__slug", "experience_level__slug")
 
+    quoted_fields = ("description",)
+    sheet_section = ("matrice", _("Matrice de compétences"))
+
     class Meta:
         ordering = ["order", "experience_level__order"]
         verbose_name = _("case de la matrice de compétences")
@@ -139,6 +152,9 @@ class RoleTraining(SourcedRow):
     objects = NaturalKeyManager()
     natural_key_fields = ("role__slug", "training__slug", "source__slug")
 
+    quoted_fields = ("note",)
+    sheet_section = ("formation", _("Formation"))
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("formation menant au métier")
@@ -167,6 +183,9 @@ class EducationRequirement(SourcedRow):
 
     objects = NaturalKeyManager()
     natural_key_fields = ("role__slug", "level__slug", "source__slug")
+
+    quoted_fields = ("wording",)
+    sheet_section = ("formation", _("Formation"))
 
     class Meta:
         ordering = ["order", "pk"]
@@ -240,6 +259,9 @@ class Fact(SourcedRow):
     objects = NaturalKeyManager()
     natural_key_fields = ("role__slug", "source__slug", "kind", "order")
 
+    quoted_fields = ("text", "heading", "author")
+    sheet_section = ("presentation", _("Présentation"))
+
     class Meta:
         ordering = ["kind", "source__order", "order"]
         verbose_name = _("fait sourcé")
@@ -282,6 +304,10 @@ class CareerMove(SourcedRow):
     objects = NaturalKeyManager()
     natural_key_fields = ("from_role__slug", "to_role__slug", "specialisation", "source__slug")
 
+    quoted_fields = ("note",)
+    sheet_section = ("evolutions", _("Évolutions"))
+    usage_related = ("from_role",)
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("évolution de carrière")
@@ -310,6 +336,7 @@ class CareerMove(SourcedRow):
         return f"{self.from_role} → {self.to_role or self.specialisation}"
 
     def clean(self):
+        super().clean()
         if self.to_role_id and self.to_role_id == self.from_role_id:
             raise ValidationError(
                 {"to_role": _("Une évolution ne peut pas mener au même métier.")}

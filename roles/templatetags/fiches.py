@@ -4,6 +4,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from ..models import Quoting
+
 register = template.Library()
 
 NARROW_NBSP = "\u202f"  # French thousands separator
@@ -50,6 +52,12 @@ def experience(level, years="tag"):
 
 
 @register.inclusion_tag("includes/source_ref.html")
-def source_ref(source):
-    """A short link to the source document a fact comes from."""
-    return {"source": source}
+def source_ref(item):
+    """A short link to the document a fact comes from, named as readers know it.
+
+    Given the row that quotes the document (a mission, a salary band…), the link opens the
+    document at that passage; given the document itself, at its top.
+    """
+    if isinstance(item, Quoting):
+        return {"source": item.quoted_source, "url": item.passage_url()}
+    return {"source": item, "url": item.get_absolute_url()}

@@ -1,0 +1,123 @@
+"""Provenance: a document fact is an excerpt of its document's own text.
+
+An excerpt is found in a text when both, normalised the same way, contain one another:
+whitespace runs become one space, typographic apostrophes and quotes become plain ones,
+case is ignored. Nothing else is forgiven (no accents, no punctuation, no spelling).
+
+Models whose rows quote a document declare which of their text fields are quotes:
+
+    quoted_fields = ("wording",)            # the whole field is one excerpt
+    quoted_line_fields = ("expected_answer",)  # each non-empty line is an excerpt
+
+`quoted_excerpts(row)` lists a row's excerpts; `missing_excerpts()` walks every such model
+and yields the rows whose excerpts are not in their source's text (`verify_sources`).
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from django.apps import apps
+
+_SPACES = re.compile(r"\s+")
+_TRANSLATE = str.maketrans(
+    {
+        "\u2019": "'",  # ’
+        "\u2018": "'",  # ‘
+        "\u02bc": "'",  # ʼ
+        "\u00ab": '"',  # «
+        "\u00bb": '"',  # »
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+    }
+)
+
+
+def normalise(text):
+    """Whitespace, apostrophes, quotes and case folded; nothing else."""
+    return _SPACES.sub(" ", (text or "").translate(_TRANSLATE)).strip().casefold()
+
+
+def _normalised_with_offsets(text):
+    """The normalised text and, for each of its characters, its offset in `text`."""
+    chars, offsets = [], []
+    previous_space = True  # drops leading whitespace
+    for index, char in enumerate(text):
+        if char.isspace():
+            if not previous_space:
+                chars.append(" ")
+                offsets.append(index)
+            previous_space = True
+            continue
+        previous_space = False
+        for folded in char.translate(_TRANSLATE).casefold():
+            chars.append(folded)
+            offsets.append(index)
+    return "".join(chars), offsets
+
+
+def contains(text, excerpt):
+    """Whether `excerpt` is in `text`, compared after normalisation."""
+    wanted = normalise(excerpt)
+    return bool(wanted) and wanted in normalise(text)
+
+
+def locate(text, excerpt):
+    """(start, end) offsets of the first occurrence of `excerpt` in `text`, or None."""
+    wanted = normalise(excerpt)
+    if not wanted:
+        return None
+    haystack, offsets = _normalised_with_offsets(text)
+    at = haystack.find(wanted)
+    if at < 0:
+        return None
+    return offsets[at], offsets[at + len(wanted) - 1] + 1
+
+
+def passage_id(excerpt):
+    """A stable anchor for an excerpt in its document's page: `p-` and 10 hex digits."""
+    return "p-" + hashlib.sha1(normalise(excerpt).encode()).hexdigest()[:10]
+
+
+def excerpts_of(row):
+    """The excerpts a row quotes from its source, in field order."""
+    found = []
+    for name in getattr(row, "quoted_fields", ()):
+        value = getattr(row, name, "")
+        if value and value.strip():
+            found.append(value)
+    for name in getattr(row, "quoted_line_fields", ()):
+        found.extend(line for line in (getattr(row, name, "") or "").splitlines() if line.strip())
+    return found
+
+
+def quoting_models():
+    """Every installed model whose rows quote a source (they declare `quoted_fields`)."""
+    return [
+        model
+        for model in apps.get_models()
+        if getattr(model, "quoted_fields", None) or getattr(model, "quoted_line_fields", None)
+    ]
+
+
+@dataclass
+class Missing:
+    row: object
+    excerpt: str
+
+    @property
+    def label(self):
+        model = type(self.row)._meta
+        return f"{model.verbose_name} #{self.row.pk} ({self.row.quoted_source})"
+
+
+def missing_excerpts(models=None):
+    """Yield a `Missing` for every excerpt not found in its row's source text."""
+    for model in models or quoting_models():
+        rows = model._default_manager.select_related(model.quoted_source_field)
+        for row in rows.iterator(chunk_size=500):
+            source = row.quoted_source
+            text = source.text if source is not None else ""
+            for excerpt in excerpts_of(row):
+                if not contains(text, excerpt):
+                    yield Missing(row, excerpt)
