@@ -172,14 +172,31 @@ class SalaryFiguresSerializer(serializers.ModelSerializer):
     experience_level = ExperienceLevelSerializer(
         allow_null=True, help_text=_("Vide quand le document donne un chiffre pour tous niveaux.")
     )
-    location = serializers.CharField(source="location.name")
-    low = serializers.IntegerField(help_text=_("Bas de fourchette, € bruts par an."))
-    high = serializers.IntegerField(help_text=_("Haut de fourchette, € bruts par an."))
-    year = serializers.IntegerField(
-        allow_null=True, help_text=_("Année du chiffre, seulement si le document la donne.")
+    location = serializers.CharField(
+        source="location.name",
+        allow_null=True,
+        default=None,
+        help_text=_("Le lieu que le document donne ; vide quand il n'en donne pas."),
     )
+    low = serializers.IntegerField(help_text=_("Bas de fourchette, en euros."))
+    high = serializers.IntegerField(help_text=_("Haut de fourchette, en euros."))
+    basis = serializers.CharField(
+        help_text=_("« brut » ou « net » si le document le dit ; vide sinon (non précisé).")
+    )
+    period = serializers.CharField(
+        help_text=_("« annuel » ou « mensuel » si le document le dit ; vide sinon (non précisée).")
+    )
+    date_label = serializers.CharField(
+        help_text=_(
+            "Le sens de la date, avec les mots du document (« Date de dernière mise à jour »)."
+        )
+    )
+    date_value = serializers.CharField(
+        help_text=_("La date telle que le document la donne ; vide s'il n'en donne pas.")
+    )
+    excerpt = serializers.CharField(help_text=_("Les mots du document qui donnent ce chiffre."))
+    note = serializers.CharField(help_text=_("Précision de l'équipe (classement éditorial)."))
     currency = serializers.SerializerMethodField()
-    period = serializers.SerializerMethodField()
     source = SourceRefSerializer()
 
     class Meta:
@@ -190,17 +207,17 @@ class SalaryFiguresSerializer(serializers.ModelSerializer):
             "low",
             "high",
             "currency",
+            "basis",
             "period",
-            "year",
+            "date_label",
+            "date_value",
+            "excerpt",
             "note",
             "source",
         ]
 
     def get_currency(self, band) -> str:
         return "EUR"
-
-    def get_period(self, band) -> str:
-        return "brut annuel"
 
 
 class SalaryBandSerializer(SalaryFiguresSerializer):

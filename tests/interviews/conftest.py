@@ -6,6 +6,7 @@ import pytest
 
 from interviews.models import CaseStudy, InterviewQuestion
 from roles.models import ExperienceLevel, Fact, MatrixCell
+from tests.conftest import document_says
 
 _counter = itertools.count(1)
 TIERS = [value for value, _label in ExperienceLevel.Tier.choices]
@@ -19,8 +20,10 @@ def make_question(db):
         fields.setdefault("theme", f"Thème {n}")
         if fields.get("expected_answer"):
             fields.setdefault("expected_answer_note", "Passage du document.")
+        text = text or f"Question numéro {n} ?"
+        document_says(source, text, fields.get("expected_answer"))
         question = InterviewQuestion.objects.create(
-            text=text or f"Question numéro {n} ?", kind=kind, source=source, order=n, **fields
+            text=text, kind=kind, source=source, order=n, **fields
         )
         question.roles.add(*roles)
         question.skills.add(*skills)
@@ -34,6 +37,7 @@ def make_case_study(db):
     def make(role, *, title=None, skills=(), hints=(), **fields):
         fields.setdefault("scenario", "Vous reprenez une boutique en ligne en difficulté.")
         fields.setdefault("task", "Proposez un plan d’action.")
+        document_says(role.sources.first(), fields["scenario"], fields["task"])
         case = CaseStudy.objects.create(
             role=role,
             title=title or f"Cas numéro {next(_counter)}",

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from interviews.models import CaseStudy, InterviewQuestion
 from roles.models import Fact
+from tests.conftest import document_says
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +15,9 @@ def test_editor_attaches_a_question_to_two_roles_and_marks_its_expected_answer(
 ):
     director, manager = make_role("Directeur Test"), make_role("Responsable Test")
     cms = make_skill("CMS")
+    document_says(
+        director.sources.get(), "Quel plug-in WordPress sert au e-commerce ? WooCommerce"
+    )
     client.force_login(editor)
 
     response = client.post(
@@ -43,6 +47,7 @@ def test_editor_attaches_a_question_to_two_roles_and_marks_its_expected_answer(
 
 def test_admin_refuses_an_expected_answer_without_its_origin(client, editor, make_role):
     role = make_role()
+    document_says(role.sources.get(), "Quel outil de tracking ? Google Tag Manager")
     client.force_login(editor)
 
     response = client.post(
@@ -87,6 +92,27 @@ def test_editor_reorders_questions_from_the_list(client, editor, make_role, make
     assert [item.question for item in kit.context["kit"].questions] == [second, first]
 
 
+def test_admin_refuses_a_question_its_document_does_not_ask(client, editor, make_role):
+    role = make_role()
+    document_says(role.sources.get(), "Quel outil de tracking ?")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:interviews_interviewquestion_add"),
+        {
+            "text": "Quel est votre plus grand défaut ?",
+            "kind": "experience",
+            "roles": [role.pk],
+            "source": role.sources.get().pk,
+            "order": 1,
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Ce passage ne figure pas dans le document choisi." in response.content.decode()
+    assert not InterviewQuestion.objects.exists()
+
+
 def test_editor_filters_questions_by_role_competency_and_answer(
     client, editor, make_role, make_skill, make_question
 ):
@@ -111,7 +137,9 @@ def test_editor_gives_a_case_study_its_competencies_and_hints(
     role = make_role()
     other = make_role()
     skill = make_skill()
-    source = role.sources.get()
+    source = document_says(
+        role.sources.get(), "Le taux de conversion baisse.", "Proposez des solutions."
+    )
     hint = Fact.objects.create(role=other, source=source, kind="action", text="A/B tests")
     client.force_login(editor)
 

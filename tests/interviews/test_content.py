@@ -59,7 +59,9 @@ def test_directeur_case_study_hints_come_from_document_003_with_their_label(clie
     for practice in ("Une refonte du tunnel de paiement", "Des AB Testing sur les CTA"):
         assert practice in interviewer
     assert "Responsable E-commerce" in interviewer
-    assert ">Doc. 4</a>" in interviewer  # document 003 is the site's fourth document
+    # named as readers know document 003, linked to the passage in its text
+    assert ">Guide « Recruter un Responsable E-commerce »</a>" in interviewer
+    assert 'href="/sources/doc-003-recruter-responsable-e-commerce/#p-' in interviewer
 
 
 def test_responsable_knowledge_checks_come_with_the_answers_the_documents_imply(client):
@@ -71,7 +73,6 @@ def test_responsable_knowledge_checks_come_with_the_answers_the_documents_imply(
         "WooCommerce",
         "PrestaShop",
         "Magento",
-        "Shopify",
         "Google Tag Manager",
         "Google Analytics",
         "Une refonte du tunnel de paiement",
@@ -156,7 +157,8 @@ def test_responsable_knowledge_questions_have_the_answers_document_003_gives():
     )
     assert answers[0] == "WooCommerce"
     assert "PrestaShop" in answers[1] and "Magento" in answers[1]
-    assert "Shopify" in answers[1]  # document 000 names it with Magento among e-commerce tools
+    # Document 003 names WordPress, PrestaShop and Magento, never Shopify: the answer does not.
+    assert "Shopify" not in answers[1]
     assert len(answers[2].splitlines()) == 7
     assert "Google Tag Manager" in answers[3] and "Google Analytics" in answers[3]
 

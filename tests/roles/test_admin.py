@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 def test_editor_changes_a_mission_and_the_sheet_shows_it_at_once(client, editor, make_full_role):
     role = make_full_role(size=1)
     mission = role.missions.get()
+    mission.source.text = "Ses missions : Piloter le catalogue produits. Mise en ligne des produits."
+    mission.source.save()
     client.force_login(editor)
 
     response = client.post(
@@ -29,6 +31,32 @@ def test_editor_changes_a_mission_and_the_sheet_shows_it_at_once(client, editor,
 
     assert response.status_code == 302
     assert "Piloter le catalogue produits" in client.get(role.get_absolute_url()).content.decode()
+
+
+def test_admin_refuses_a_mission_whose_words_are_not_in_its_document(
+    client, editor, make_full_role
+):
+    role = make_full_role(size=1)
+    mission = role.missions.get()
+    mission.source.text = "Ses missions : Piloter le catalogue produits."
+    mission.source.save()
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:roles_mission_change", args=[mission.pk]),
+        {
+            "role": role.pk,
+            "source": mission.source.pk,
+            "order": 0,
+            "title": "Piloter le catalogue produits",
+            "description": "Une phrase que le document ne contient pas.",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "Ce passage ne figure pas dans le document choisi." in response.content.decode()
+    mission.refresh_from_db()
+    assert mission.description != "Une phrase que le document ne contient pas."
 
 
 def test_editor_opens_a_role_with_all_its_inlines(client, editor, make_full_role):

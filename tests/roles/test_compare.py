@@ -47,7 +47,7 @@ def trio(make_role, skill):
         location=Location.objects.create(slug="paris-test", name="Paris Test"),
         low=77000,
         high=85000,
-        year=2024,
+        date_value="2024",
         source=source,
     )
     CareerMove.objects.create(from_role=coordinator, to_role=manager, source=source)

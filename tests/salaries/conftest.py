@@ -17,15 +17,15 @@ def make_location(db):
 
 @pytest.fixture
 def make_band(make_location):
-    def make(role, low, high, *, level=None, location="France", source=None, year=None, note=""):
+    def make(role, low, high, *, level=None, location="France", source=None, date="", **fields):
         return SalaryBand.objects.create(
             role=role,
             experience_level=level,
             location=make_location(location) if isinstance(location, str) else location,
             low=low,
             high=high,
-            year=year,
-            note=note,
+            date_value=date,
+            **fields,
             source=source or role.sources.first(),
         )
 

@@ -31,7 +31,9 @@ def test_coordinateur_salary_bands_follow_document_000():
         ("Expérimenté", 40000, 55000),
     ]
     assert {b.source.slug for b in bands} == {DOC_000}
-    assert {b.location.slug for b in bands} == {"france"}
+    # « bruts annuels » is in document 000; a place is not.
+    assert {(b.basis, b.period, b.location) for b in bands} == {("brut", "annuel", None)}
+    assert bands[0].excerpt == "Débutant : Entre 25 000 et 30 000 € bruts annuels"
 
 
 def test_directeur_salary_table_keeps_all_nine_figures_from_document_002():
@@ -49,7 +51,13 @@ def test_directeur_salary_table_keeps_all_nine_figures_from_document_002():
         ("Senior", "Grandes villes"): 143000,
         ("Senior", "Régions"): 136000,
     }
-    assert all(b.is_single_figure and b.year == 2024 for b in bands)
+    assert all(b.is_single_figure for b in bands)
+    # The date is the table's « Date de dernière mise à jour », not the figures' year; the
+    # table says neither gross nor net, nor per year.
+    assert {(b.date_label, b.date_value) for b in bands} == {
+        ("Date de dernière mise à jour", "2024")
+    }
+    assert {(b.basis, b.period) for b in bands} == {("", "")}
     assert {b.experience_level.slug for b in bands} == {
         "doc-002-salaire-junior",
         "doc-002-salaire-confirme",
@@ -64,7 +72,8 @@ def test_the_69_5_k_figure_is_69500_for_regions_junior_2024():
         experience_level__slug="doc-002-salaire-junior",
     )
 
-    assert (band.low, band.high, band.year) == (69500, 69500, 2024)
+    assert (band.low, band.high, band.date_value) == (69500, 69500, "2024")
+    assert band.excerpt == "Junior (0-2 ans d’exp) | 77 K€ | 73 K€ | 69.5 K€ | 2024 |"
 
 
 def test_responsable_has_one_range_per_document_for_all_levels():
@@ -74,4 +83,9 @@ def test_responsable_has_one_range_per_document_for_all_levels():
         (DOC_001, 40000, 60000, None),
         (DOC_003, 40000, 60000, None),
     }
-    assert "En moyenne" in bands.get(source__slug=DOC_001).note
+    from_001, from_003 = bands.get(source__slug=DOC_001), bands.get(source__slug=DOC_003)
+    assert "revenus bruts par an" in from_001.excerpt
+    assert (from_001.basis, from_001.period, from_001.location) == ("brut", "annuel", None)
+    # « Entre 40K et 60K€ »: neither gross nor net, nor a period, nor a place.
+    assert from_003.excerpt == "Entre 40K et 60K€"
+    assert (from_003.basis, from_003.period, from_003.location) == ("", "", None)

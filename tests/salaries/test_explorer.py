@@ -36,9 +36,9 @@ def bands(make_role, make_source, make_level, make_band):
     source = director.sources.get()
     director_junior = make_level("Junior", "junior", source, 0, years="0-2 ans")
     senior = make_level("Senior", "senior", source, 2, years="+5 ans")
-    make_band(director, 77000, 77000, level=director_junior, location="Paris", year=2024)
-    make_band(director, 69500, 69500, level=director_junior, location="Régions", year=2024)
-    make_band(director, 150000, 150000, level=senior, location="Paris", year=2024)
+    make_band(director, 77000, 77000, level=director_junior, location="Paris", date="2024")
+    make_band(director, 69500, 69500, level=director_junior, location="Régions", date="2024")
+    make_band(director, 150000, 150000, level=senior, location="Paris", date="2024")
     return {"coordinator": coordinator, "manager": manager, "director": director}
 
 
@@ -258,7 +258,7 @@ def many_bands(make_role, make_level, make_band, count):
     for i in range(count):
         role = make_role(f"Métier {i:03}")
         level = make_level(f"Niveau {i}", "junior", role.sources.get())
-        make_band(role, 30000 + i, 40000 + i, level=level, location=f"Ville {i % 7}", year=2024)
+        make_band(role, 30000 + i, 40000 + i, level=level, location=f"Ville {i % 7}", date="2024")
 
 
 @pytest.mark.parametrize("size", [5, 80])
