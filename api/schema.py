@@ -34,6 +34,12 @@ class OpenDataSchema(AutoSchema):
             )
         if getattr(view, "filterset_class", None):
             responses["400"] = json_response("Un paramètre a une valeur refusée.", FIELD_ERRORS)
+        # Any address holding a control character is refused before the API sees it
+        # (config.middleware.ControlCharactersMiddleware): a short French HTML page.
+        refused = responses.setdefault(
+            "400", {"description": "Adresse refusée (caractère de contrôle).", "content": {}}
+        )
+        refused["content"]["text/html"] = {"schema": {"type": "string"}}
         responses["429"] = json_response(
             "Trop de requêtes depuis cette adresse : réessayer après Retry-After secondes.",
             ERROR,

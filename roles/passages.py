@@ -8,6 +8,7 @@ The rows that quote a document are found through the models that declare `quoted
 """
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import provenance
 
@@ -25,8 +26,8 @@ class Passage:
 @dataclass
 class Segment:
     text: str
-    passage: Passage | None = None
-    first: bool = False  # the passage starts here: the segment carries its anchor
+    used: bool = False
+    anchors: list = field(default_factory=list)  # ids of the passages that start here
 
 
 @dataclass
@@ -36,7 +37,16 @@ class Line:
 
     @property
     def is_used(self):
-        return any(segment.passage for segment in self.segments)
+        return any(segment.used for segment in self.segments)
+
+
+@dataclass
+class Region:
+    """Overlapping passages, marked as one stretch of text (marks do not nest)."""
+
+    start: int
+    end: int
+    passages: list
 
 
 @dataclass
@@ -93,36 +103,42 @@ def _coverage(text, passages):
     return round(100 * sum(counted) / len(counted)) if counted else 0
 
 
+def _regions(passages):
+    regions = []
+    for passage in passages:  # by start
+        if regions and passage.start < regions[-1].end:
+            regions[-1].end = max(regions[-1].end, passage.end)
+            regions[-1].passages.append(passage)
+        else:
+            regions.append(Region(passage.start, passage.end, [passage]))
+    return regions
+
+
 def _lines(text, passages):
-    """The document's non-empty lines, each cut into plain and quoted segments. A passage
-    inside another one is marked with the outer one (marks do not nest)."""
-    lines, offset = [], 0
-    outer = []
-    for passage in passages:
-        if outer and passage.end <= outer[-1].end:
-            outer[-1].uses.extend(use for use in passage.uses if use not in outer[-1].uses)
-            continue
-        outer.append(passage)
+    """The document's non-empty lines, each cut into plain and quoted segments; a quoted
+    segment is cut where a passage starts, which carries that passage's anchor."""
+    regions, lines, offset = _regions(passages), [], 0
     for raw in text.splitlines(keepends=True):
-        start, end = offset, offset + len(raw)
-        offset = end
+        start, end = offset, offset + len(raw.rstrip("\r\n"))
+        offset += len(raw)
         if not raw.strip():
             continue
-        segments, cursor, starting = [], start, []
-        for passage in outer:
-            if passage.end <= start or passage.start >= end:
+        segments, cursor = [], start
+        for region in regions:
+            if region.end <= start or region.start >= end:
                 continue
-            if passage.start >= start:
-                starting.append(passage)
-            begin, finish = max(passage.start, start), min(passage.end, end)
+            begin, finish = max(region.start, start), min(region.end, end)
             if begin > cursor:
                 segments.append(Segment(text[cursor:begin]))
-            segments.append(Segment(text[begin:finish], passage, passage.start >= start))
+            cuts = sorted(
+                {begin, finish, *(p.start for p in region.passages if begin < p.start < finish)}
+            )
+            for left, right in pairwise(cuts):
+                anchors = [p.id for p in region.passages if p.start == left]
+                segments.append(Segment(text[left:right], True, anchors))
             cursor = finish
         if cursor < end:
             segments.append(Segment(text[cursor:end]))
-        segments = [s for s in segments if s.text.strip() or s.passage]
-        for segment in segments:
-            segment.text = segment.text.strip("\n")
+        starting = [p for p in passages if start <= p.start < end]
         lines.append(Line(segments, starting))
     return lines

@@ -72,31 +72,37 @@ class SalaryCsvView(FilterView):
                 _("Métier"),
                 _("Expérience"),
                 _("Années d’expérience"),
-                _("Lieu"),
-                _("Salaire brut annuel bas (€)"),
-                _("Salaire brut annuel haut (€)"),
-                _("Année"),
+                _("Lieu (vide : non précisé)"),
+                _("Bas (€)"),
+                _("Haut (€)"),
+                _("Brut ou net (vide : non précisé)"),
+                _("Période (vide : non précisée)"),
+                _("Date"),
+                _("Sens de la date"),
+                _("Passage du document"),
                 _("Source"),
                 _("Document"),
-                _("Précision"),
+                _("Précision de l’équipe"),
             ]
         )
         for band in context["object_list"]:
             level = band.experience_level
+            # The documents' own words (level, years, date, passage) are written as they are,
+            # even « +5 ans d’exp » (every one was checked against its document); the site's
+            # own texts are guarded against being run as a formula.
             writer.writerow(
                 [
-                    *map(
-                        spreadsheet_text,
-                        [
-                            band.role.name,
-                            level.name if level else _("Tous niveaux"),
-                            level.years if level else "",
-                            band.place,
-                        ],
-                    ),
+                    spreadsheet_text(band.role.name),
+                    level.name if level else _("Tous niveaux"),
+                    level.years if level else "",
+                    band.location.name if band.location else "",
                     band.low,
                     band.high,
+                    band.basis,
+                    band.period,
                     band.date_value,
+                    band.date_label,
+                    band.excerpt,
                     *map(spreadsheet_text, [band.source.label, band.source.title, band.note]),
                 ]
             )

@@ -149,9 +149,10 @@ QUERIES = {
     # selects (most needed skills, for the form's choices)
     "/api/v1/metiers/": 5,
     # detail: role, sources, then aliases, missions, skills, matrix, training, education,
-    # employers, facts, moves out, moves in, salary bands, questions + their skills, case
-    # studies + their skills
-    "/api/v1/metiers/{slug}/": 17,
+    # employers, facts, moves out, moves in, salary bands + their levels, places and
+    # sources (prefetched by relation name: the hub knows no satellite), questions + their
+    # skills, case studies + their skills
+    "/api/v1/metiers/{slug}/": 20,
     "/api/v1/competences/": 2,  # count, skills
     "/api/v1/competences/{skill}/": 2,  # skill, role skills
     "/api/v1/outils/": 2,

@@ -56,7 +56,8 @@ def test_a_client_reads_every_role_with_its_sources_and_facts_through_the_api(cl
         for training in detail["trainings"]:
             assert training["training"]["name"] in page
         assert [(b["low"], b["high"], b["location"]) for b in detail["salary_bands"]] == [
-            (b.low, b.high, b.location.name) for b in sheet.salary_bands.all()
+            (b.low, b.high, b.location.name if b.location else None)
+            for b in sheet.salary_bands.all()
         ]
         for question in detail["interview_questions"]:
             assert question["text"] in page
@@ -69,9 +70,19 @@ def test_role_detail_gives_each_salary_band_with_its_level_place_and_source(clie
     detail = client.get("/api/v1/metiers/directeur-e-commerce/").json()
 
     band = detail["salary_bands"][0]
-    assert band["currency"] == "EUR" and band["period"] == "brut annuel"
-    assert band["source"]["slug"].startswith("doc-")
+    assert band["currency"] == "EUR" and band["source"]["slug"].startswith("doc-")
     assert band["location"] and band["low"] <= band["high"]
+    # Document 002's table says neither gross nor net, nor per year; its date is an update's.
+    assert (band["basis"], band["period"]) == ("", "")
+    assert (band["date_label"], band["date_value"]) == ("Date de dernière mise à jour", "2024")
+    assert band["excerpt"] in band["source"]["title"] or band["excerpt"].endswith("2024 |")
+
+
+def test_role_detail_gives_no_place_where_the_document_names_none(client, content):
+    detail = client.get("/api/v1/metiers/coordinateur-commercial-e-commerce/").json()
+
+    assert {b["location"] for b in detail["salary_bands"]} == {None}
+    assert {(b["basis"], b["period"]) for b in detail["salary_bands"]} == {("brut", "annuel")}
 
 
 def test_archive_salaries_give_the_same_figures_as_the_salaries_page(client, content):

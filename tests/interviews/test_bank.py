@@ -68,7 +68,9 @@ def test_bank_lists_every_question_and_case_study_with_what_it_probes(client, ba
     }
     assert "3 questions, 1 étude de cas" in html
     assert "Analyse des données" in html and "Mise en situation" in html
-    assert re.search(r'href="/sources/[\w-]+/#p-[0-9a-f]{10}"', html)  # each item names its document
+    assert re.search(
+        r'href="/sources/[\w-]+/#p-[0-9a-f]{10}"', html
+    )  # each item names its document
     assert f'href="{reverse("interviews:kit", args=[bank["director"].slug])}"' in html
 
 

@@ -14,7 +14,9 @@ pytestmark = pytest.mark.django_db
 def test_editor_changes_a_mission_and_the_sheet_shows_it_at_once(client, editor, make_full_role):
     role = make_full_role(size=1)
     mission = role.missions.get()
-    mission.source.text = "Ses missions : Piloter le catalogue produits. Mise en ligne des produits."
+    mission.source.text = (
+        "Ses missions : Piloter le catalogue produits. Mise en ligne des produits."
+    )
     mission.source.save()
     client.force_login(editor)
 
