@@ -326,16 +326,21 @@ CONTROL_BYTES = ["\x00", "a\x00b", "\x01", "\x07", "\x08", "\x0b", "\x1b[31m", "
 
 
 def test_control_bytes_in_any_parameter_of_any_page_never_give_a_5xx(content, client):
+    """Every parameter a page reads holds the same control byte at once (percent-encoded, then
+    raw), and a parameter is named by one: a page reads all of its parameters (the filters
+    are not strict), so one request per byte and form covers each parameter."""
     answers = {}
     for page_path, (names, _samples) in pages_by_path().items():
-        for name in [*names, "page", "q"]:
-            for raw in CONTROL_BYTES:
-                for query in (f"{name}={quote(raw)}", f"{name}={raw}", f"{quote(raw)}=1"):
-                    response = client.get(page_path, QUERY_STRING=as_wsgi(query))
-                    answers[(page_path, query)] = response.status_code
+        for raw in CONTROL_BYTES:
+            for value in (quote(raw), raw):
+                query = "&".join(f"{name}={value}" for name in [*names, "page", "q"])
+                response = client.get(page_path, QUERY_STRING=as_wsgi(query))
+                answers[(page_path, query)] = response.status_code
+            response = client.get(page_path, QUERY_STRING=as_wsgi(f"{quote(raw)}=1"))
+            answers[(page_path, f"{quote(raw)}=1")] = response.status_code
 
     assert not {key: status for key, status in answers.items() if status >= 500}
-    assert answers[("/metiers/", "competence=%00")] == 200
+    assert client.get("/metiers/", {"competence": "\x00"}).status_code == 200
 
 
 def test_control_bytes_in_the_path_get_a_plain_400(client, db):
