@@ -73,7 +73,7 @@ class SalaryBandFilter(django_filters.FilterSet):
         max_length=200,
         widget=forms.TextInput(
             attrs={
-                "placeholder": _("nom ou identifiant, vide : tous"),
+                "placeholder": _("nom ou identifiant"),
                 "autocomplete": "off",
                 "data-suggestions": "roles",
             }
