@@ -116,7 +116,13 @@ class SalaryBandFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, queryset=None, **kwargs):
         if queryset is None:
-            queryset = SalaryBand.objects.for_table().order_by(*TABLE_ORDER)
+            # Without the documents' whole texts and the roles' summaries: the table shows
+            # neither, and sorting 9,000 rows with them made the page 0.2 s slower.
+            queryset = (
+                SalaryBand.objects.for_table()
+                .defer("source__text", "source__description", "role__summary")
+                .order_by(*TABLE_ORDER)
+            )
         super().__init__(data, queryset, **kwargs)
         # A plain function (a bound method would be deep-copied with the request).
         self.filters["lieu"].extra["choices"] = lambda: self.location_choices()
