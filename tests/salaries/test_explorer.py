@@ -363,3 +363,91 @@ def test_csv_runs_the_same_queries_whatever_the_number_of_bands(
     with django_assert_max_num_queries(2):
         response = client.get(f"{CSV}?lieu=ville-0")
     assert len(read_csv(response)) == 1 + len(range(0, size, 7))
+
+
+def test_each_figure_carries_only_the_nature_its_document_states(client, make_role, make_band):
+    role = make_role("Analyste Test")
+    make_band(role, 30000, 40000, basis="brut", period="annuel", location="Paris")
+    make_band(role, 50000, 60000, location=None)
+
+    response = client.get(EXPLORER)
+
+    page = response.content.decode()
+    natures = {band.low: band.nature for band in response.context["bands"]}
+    assert natures == {30000: "brut annuel", 50000: ""}
+    rows = page[page.index("<tbody>", page.index("salary-table")) :]
+    assert rows.count("brut annuel") == 1  # beside the one figure whose document says so
+    assert "non précisée" in rows
+    assert "lieu non précisé" in rows
+    assert "brut annuel" not in page[: page.index("<tbody>", page.index("salary-table"))]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("lieu=non-precise", {50000}),
+        ("nature=non-precise", {50000}),
+        ("nature=brut", {30000}),
+        ("nature=net", {70000}),
+    ],
+)
+def test_place_and_nature_filters_include_what_the_document_does_not_state(
+    client, make_role, make_band, query, expected
+):
+    role = make_role("Analyste Test")
+    make_band(role, 30000, 40000, basis="brut", period="annuel", location="Paris")
+    make_band(role, 50000, 60000, location=None)
+    make_band(make_role("Chef Test"), 70000, 80000, basis="net", location="Paris")
+
+    page = client.get(f"{EXPLORER}?{query}").content.decode()
+
+    assert {low for _role, low, _h, _y in table_rows(page)} == expected
+    assert '<option value="non-precise"' in page
+
+
+def test_each_band_badge_opens_its_passage_in_its_document(client, make_role, make_band):
+    role = make_role("Analyste Test")
+    source = role.sources.get()
+    band = make_band(role, 30000, 40000)
+
+    page = client.get(EXPLORER).content.decode()
+
+    assert f'href="{band.passage_url()}"' in page
+    assert band.passage_url().startswith(f"{source.get_absolute_url()}#p-") or not band.excerpt
+
+
+def test_page_beyond_the_last_shows_the_last_page(client, make_role, make_level, make_band):
+    many_bands(make_role, make_level, make_band, PAGE_SIZE + 5)
+
+    response = client.get(f"{EXPLORER}?page=99")
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert len(table_rows(response.content.decode())) == 5
+    assert "Page 2 sur 2" in response.content.decode()
+
+
+def test_csv_streams_every_row_of_every_page_with_the_filters(
+    client, make_role, make_level, make_band
+):
+    many_bands(make_role, make_level, make_band, PAGE_SIZE + 5)
+
+    response = client.get(f"{CSV}?lieu=ville-0&page=1")
+
+    assert response.streaming
+    assert len(read_csv(response)) == 1 + len(range(0, PAGE_SIZE + 5, 7))
+
+
+def test_csv_writes_the_documents_words_as_they_are(
+    client, make_role, make_source, make_level, make_band
+):
+    role = make_role("Directeur Test")
+    source = role.sources.get()
+    senior = make_level("Senior", "senior", source, 2, years="+5 ans d’exp")
+    make_band(role, 150000, 150000, level=senior, excerpt="-150 000 €", note="=note")
+
+    (row,) = read_csv(client.get(CSV))[1:]
+
+    assert row[1:3] == ["Senior", "+5 ans d’exp"]  # the document's words, no apostrophe added
+    assert row[10] == "-150 000 €"  # the passage as written
+    assert row[-1] == "'=note"  # the team's text, guarded
