@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import F, Q
+from django.urls import reverse_lazy
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -75,7 +76,7 @@ class SalaryBandFilter(django_filters.FilterSet):
             attrs={
                 "placeholder": _("nom ou identifiant"),
                 "autocomplete": "off",
-                "data-suggestions": "roles",
+                "data-suggestions-url": reverse_lazy("roles:suggestions"),
             }
         ),
     )
