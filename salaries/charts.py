@@ -74,8 +74,14 @@ class Chart:
         return [bar.band for group in self.groups for bar in group.bars]
 
     @property
-    def years(self):
-        return sorted({band.date_value for band in self.bands if band.date_value})
+    def dated_bands(self):
+        """One band per distinct date the document gives (its meaning and value), for the
+        caption: « Date de dernière mise à jour : 2024 », never « chiffres de 2024 »."""
+        seen = {}
+        for band in self.bands:
+            if band.date_value:
+                seen.setdefault((band.date_label, band.date_value), band)
+        return [seen[key] for key in sorted(seen, key=lambda key: key[1])]
 
     plot_top = TOP
     plot_left = SIDE

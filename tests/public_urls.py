@@ -54,7 +54,7 @@ PUBLIC_PAGES = [
         "/parcours/?de=directeur-marketing&vers=coordinateur-commercial-e-commerce",
         ["de", "vers"],
     ),
-    ("salaires", "/salaires/", ["role", "experience", "lieu", "tri"]),
+    ("salaires", "/salaires/", ["role", "experience", "lieu", "nature", "tri", "page"]),
     (
         "comparaison de métiers",
         "/metiers/comparer/?r=coordinateur-commercial-e-commerce&r=directeur-e-commerce",

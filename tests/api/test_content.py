@@ -86,7 +86,7 @@ def test_role_detail_gives_no_place_where_the_document_names_none(client, conten
 
 
 def test_archive_salaries_give_the_same_figures_as_the_salaries_page(client, content):
-    site = client.get("/salaires/salaires.csv").content.decode("utf-8-sig")
+    site = b"".join(client.get("/salaires/salaires.csv").streaming_content).decode("utf-8-sig")
     site_rows = list(csv.reader(io.StringIO(site), delimiter=";"))[1:]
 
     rows = read_csv(open_archive(client), "csv/salaires.csv")

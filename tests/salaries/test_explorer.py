@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from roles.models import Level
 from salaries.charts import nice_maximum
+from salaries.views import PAGE_SIZE
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +37,10 @@ def bands(make_role, make_source, make_level, make_band):
     source = director.sources.get()
     director_junior = make_level("Junior", "junior", source, 0, years="0-2 ans")
     senior = make_level("Senior", "senior", source, 2, years="+5 ans")
-    make_band(director, 77000, 77000, level=director_junior, location="Paris", date="2024")
-    make_band(director, 69500, 69500, level=director_junior, location="Régions", date="2024")
-    make_band(director, 150000, 150000, level=senior, location="Paris", date="2024")
+    updated = {"date": "2024", "date_label": "Date de dernière mise à jour"}
+    make_band(director, 77000, 77000, level=director_junior, location="Paris", **updated)
+    make_band(director, 69500, 69500, level=director_junior, location="Régions", **updated)
+    make_band(director, 150000, 150000, level=senior, location="Paris", **updated)
     return {"coordinator": coordinator, "manager": manager, "director": director}
 
 
@@ -67,7 +69,9 @@ def test_explorer_shows_every_band_with_its_year_and_source_in_french_money_form
     assert len(table_rows(page)) == 8
     assert "de 25\u202f000\u00a0€ à 30\u202f000\u00a0€" in page
     assert "150\u202f000\u00a0€" in page
-    assert ("Directeur Test", 77000, 77000, "2024") in table_rows(page)
+    assert ("Directeur Test", 77000, 77000, "Date de dernière mise à jour : 2024") in table_rows(
+        page
+    )
     assert ("Coordinateur Test", 25000, 30000, "non précisée") in table_rows(page)
     assert page.count('class="src"') >= 8 + 4  # a source beside every figure and every chart
     assert "En moyenne" in page
@@ -117,15 +121,40 @@ def test_default_order_is_role_then_source_then_experience(client, bands):
 
 
 def test_bad_parameters_are_french_form_errors_and_the_other_filters_still_apply(client, bands):
-    response = client.get(f"{EXPLORER}?role=inconnu&experience=expert&tri=nimporte&lieu=paris")
+    response = client.get(
+        f"{EXPLORER}?experience=expert&tri=nimporte&nature=mensuel&lieu=paris&page=zz"
+    )
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert "métier inconnu ou sans chiffres" in page
     assert "Le niveau d’expérience « expert » n’existe pas." in page
     assert "On ne peut pas trier par « nimporte »." in page
+    assert "« mensuel » n’est ni brut, ni net, ni non précisé." in page
     assert page.count('aria-invalid="true"') == 3
     assert {low for _role, low, _h, _y in table_rows(page)} == {77000, 150000}
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("role=directeur-test", {"Directeur Test"}),  # the slug the role sheets link with
+        ("role=directeur", {"Directeur Test"}),  # part of the name, any case
+        ("role=+TEST+", {"Coordinateur Test", "Responsable Test", "Directeur Test"}),
+    ],
+)
+def test_role_filter_takes_a_slug_or_part_of_a_name(client, bands, query, expected):
+    page = client.get(f"{EXPLORER}?{query}").content.decode()
+
+    assert {role for role, _low, _h, _y in table_rows(page)} == expected
+
+
+def test_role_filter_matching_nothing_says_so_on_a_usable_page(client, bands):
+    response = client.get(f"{EXPLORER}?role=inconnu")
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Aucune fourchette de salaire ne correspond à ces filtres." in page
+    assert 'name="role" value="inconnu"' in page
 
 
 def test_unknown_location_is_a_form_error_too(client, bands):
@@ -168,9 +197,13 @@ def test_each_chart_has_one_bar_per_location_and_every_figure_written_as_text(cl
     svg = figure[figure.index("<svg") : figure.index("</svg>")]
     assert "Paris : 77\u202f000\u00a0€" in svg  # beside the bar
     assert "Régions : 69\u202f500\u00a0€" in svg
-    table = figure[figure.index("<details>") :]
-    assert "69\u202f500\u00a0€" in table and "150\u202f000\u00a0€" in table  # and as a table
-    assert "chiffres de 2024" in figure
+    # and in the table that follows: the charts draw the table's rows
+    assert {low for _role, low, _h, _y in table_rows(page)} == {
+        bar.band.low for group in chart.groups for bar in group.bars
+    }
+    # The date with the meaning its document gives it, never « chiffres de 2024 ».
+    assert "Date de dernière mise à jour : 2024" in figure
+    assert "chiffres de 2024" not in page
     assert not re.search(r"\sstyle=", page)
 
 
@@ -183,7 +216,7 @@ def test_chart_scale_ends_on_a_round_figure(bands):
 
 
 def read_csv(response):
-    content = response.content.decode("utf-8")
+    content = b"".join(response.streaming_content).decode("utf-8")
     assert content.startswith("\ufeff")
     return list(csv.reader(io.StringIO(content[1:]), delimiter=";"))
 
@@ -223,7 +256,15 @@ def test_csv_has_the_same_figures_as_the_page_for_the_same_filters(client, bands
     csv_rows = read_csv(client.get(f"{CSV}?{query}"))[1:]
 
     shown = [(role, low, high, year) for role, low, high, year in table_rows(page)]
-    exported = [(row[0], int(row[4]), int(row[5]), row[8] or "non précisée") for row in csv_rows]
+    exported = [
+        (
+            row[0],
+            int(row[4]),
+            int(row[5]),
+            f"{row[9]} : {row[8]}" if row[9] else row[8] or "non précisée",
+        )
+        for row in csv_rows
+    ]
     assert exported == shown
     assert shown
 
@@ -272,16 +313,44 @@ def test_explorer_runs_the_same_queries_whatever_the_number_of_bands(
 ):
     many_bands(make_role, make_level, make_band, size)
 
-    # 1 bands with role, level, location and source; 1 locations (chart series);
-    # the form: 1 roles with bands, 1 locations
+    # 1 count, 1 the page's ids in table order, 1 their bands with role, level, location
+    # and source, 1 locations
+    # (the `lieu` choices and the chart series)
     with django_assert_max_num_queries(4):
         response = client.get(EXPLORER)
-    assert len(response.context["bands"]) == size
+    assert len(response.context["bands"]) == min(size, PAGE_SIZE)
 
-    # the same, plus 1 each to check the `role` and `lieu` asked for
-    with django_assert_max_num_queries(6):
-        response = client.get(f"{EXPLORER}?role=metier-000&lieu=ville-0&tri=-salaire")
-    assert len(response.context["bands"]) == 1
+    # the same with every filter: `lieu` is checked against the locations already read
+    with django_assert_max_num_queries(4):
+        response = client.get(f"{EXPLORER}?role=metier-000&lieu=ville-0&nature=brut&tri=-salaire")
+    assert response.status_code == 200
+
+    with django_assert_max_num_queries(4):
+        response = client.get(f"{EXPLORER}?page=2")  # the last page when there is only one
+    assert len(response.context["bands"]) == (
+        min(size - PAGE_SIZE, PAGE_SIZE) if size > PAGE_SIZE else size
+    )
+
+
+@pytest.mark.parametrize("size", [PAGE_SIZE + 10, 4 * PAGE_SIZE])
+def test_page_stays_the_same_size_whatever_the_number_of_roles(
+    client, make_role, make_level, make_band, size, django_assert_max_num_queries
+):
+    """The page draws only its 30 rows and the charts of their roles: four times the
+    content must not make it grow (the bands differ only by their figures)."""
+    many_bands(make_role, make_level, make_band, size)
+
+    first = len(client.get(EXPLORER).content)
+    make_more = 3 * size
+    for i in range(size, size + make_more):
+        role = make_role(f"Métier {i:04}")
+        level = make_level(f"Niveau {i}", "junior", role.sources.get())
+        make_band(role, 30000, 40000, level=level, location=f"Ville {i % 7}", date="2024")
+    again = client.get(EXPLORER)
+
+    assert again.context["paginator"].count == size + make_more
+    assert abs(len(again.content) - first) < 1000
+    assert len(again.content) < 150_000
 
 
 @pytest.mark.parametrize("size", [5, 80])
@@ -294,3 +363,92 @@ def test_csv_runs_the_same_queries_whatever_the_number_of_bands(
     with django_assert_max_num_queries(2):
         response = client.get(f"{CSV}?lieu=ville-0")
     assert len(read_csv(response)) == 1 + len(range(0, size, 7))
+
+
+def test_each_figure_carries_only_the_nature_its_document_states(client, make_role, make_band):
+    role = make_role("Analyste Test")
+    make_band(role, 30000, 40000, basis="brut", period="annuel", location="Paris")
+    make_band(role, 50000, 60000, location=None)
+
+    response = client.get(EXPLORER)
+
+    page = response.content.decode()
+    natures = {band.low: band.nature for band in response.context["bands"]}
+    assert natures == {30000: "brut annuel", 50000: ""}
+    rows = page[page.index("<tbody>", page.index("salary-table")) :]
+    assert rows.count("brut annuel") == 1  # beside the one figure whose document says so
+    assert "non précisée" in rows
+    assert "lieu non précisé" in rows
+    assert page.count("brut annuel") == 2  # that figure, in its chart and in the table
+    assert "brut annuel" not in page[: page.index('id="h-graphiques"')]  # no global label
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("lieu=non-precise", {50000}),
+        ("nature=non-precise", {50000}),
+        ("nature=brut", {30000}),
+        ("nature=net", {70000}),
+    ],
+)
+def test_place_and_nature_filters_include_what_the_document_does_not_state(
+    client, make_role, make_band, query, expected
+):
+    role = make_role("Analyste Test")
+    make_band(role, 30000, 40000, basis="brut", period="annuel", location="Paris")
+    make_band(role, 50000, 60000, location=None)
+    make_band(make_role("Chef Test"), 70000, 80000, basis="net", location="Paris")
+
+    page = client.get(f"{EXPLORER}?{query}").content.decode()
+
+    assert {low for _role, low, _h, _y in table_rows(page)} == expected
+    assert '<option value="non-precise"' in page
+
+
+def test_each_band_badge_opens_its_passage_in_its_document(client, make_role, make_band):
+    role = make_role("Analyste Test")
+    source = role.sources.get()
+    band = make_band(role, 30000, 40000)
+
+    page = client.get(EXPLORER).content.decode()
+
+    assert f'href="{band.passage_url()}"' in page
+    assert band.passage_url().startswith(f"{source.get_absolute_url()}#p-") or not band.excerpt
+
+
+def test_page_beyond_the_last_shows_the_last_page(client, make_role, make_level, make_band):
+    many_bands(make_role, make_level, make_band, PAGE_SIZE + 5)
+
+    response = client.get(f"{EXPLORER}?page=99")
+
+    assert response.status_code == 200
+    assert response.context["page_obj"].number == 2
+    assert len(table_rows(response.content.decode())) == 5
+    assert "Page 2 sur 2" in response.content.decode()
+
+
+def test_csv_streams_every_row_of_every_page_with_the_filters(
+    client, make_role, make_level, make_band
+):
+    many_bands(make_role, make_level, make_band, PAGE_SIZE + 5)
+
+    response = client.get(f"{CSV}?lieu=ville-0&page=1")
+
+    assert response.streaming
+    assert len(read_csv(response)) == 1 + len(range(0, PAGE_SIZE + 5, 7))
+
+
+def test_csv_writes_the_documents_words_as_they_are(
+    client, make_role, make_source, make_level, make_band
+):
+    role = make_role("Directeur Test")
+    source = role.sources.get()
+    senior = make_level("Senior", "senior", source, 2, years="+5 ans d’exp")
+    make_band(role, 150000, 150000, level=senior, excerpt="-150 000 €", note="=note")
+
+    (row,) = read_csv(client.get(CSV))[1:]
+
+    assert row[1:3] == ["Senior", "+5 ans d’exp"]  # the document's words, no apostrophe added
+    assert row[10] == "-150 000 €"  # the passage as written
+    assert row[-1] == "'=note"  # the team's text, guarded
