@@ -142,11 +142,14 @@ class RoleFilterSet(filters.FilterSet):
         empty_label=_("Tous les niveaux"),
     )
     salaire = IntegerFilter(
-        label=_("Salaire visé (€ bruts par an)"),
+        label=_("Salaire visé (€)"),
         method="filter_nothing",  # with lieu and experience: one band must meet all three
         min_value=0,
         max_value=10_000_000,
-        help_text=_("Les métiers dont une fourchette atteint ce montant."),
+        help_text=_(
+            "Les métiers dont une fourchette atteint ce montant, tel que le document le donne "
+            "(brut ou net, par an ou par mois quand il le précise)."
+        ),
     )
     lieu = filters.ChoiceFilter(
         label=_("Lieu"),
