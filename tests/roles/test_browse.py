@@ -1,5 +1,7 @@
 """Browsing by skill, tool and training; the home page and header ways into the search."""
 
+from itertools import pairwise
+
 import pytest
 from django.urls import reverse
 
@@ -301,14 +303,15 @@ def grow(make_source, roles, start=0):
         for n in range(start, start + roles)
     )
     RoleSkill.objects.bulk_create(
-        RoleSkill(role=role, skill=skill, source=source) for role, skill in zip(made, skills)
+        RoleSkill(role=role, skill=skill, source=source)
+        for role, skill in zip(made, skills, strict=True)
     )
     RoleTraining.objects.bulk_create(
         RoleTraining(role=role, training=training, source=source)
-        for role, training in zip(made, trainings)
+        for role, training in zip(made, trainings, strict=True)
     )
     CareerMove.objects.bulk_create(
-        CareerMove(from_role=a, to_role=b, source=source) for a, b in zip(made, made[1:])
+        CareerMove(from_role=a, to_role=b, source=source) for a, b in pairwise(made)
     )
     return made
 
