@@ -145,7 +145,11 @@ class CareerGraph:
             .order_by("level_rank", "-is_documented", french_order("name"))
             .only("pk", "slug", "name", "level", "is_documented")
         )
-        moves = CareerMove.objects.select_related("source").order_by("order", "pk")
+        moves = (
+            CareerMove.objects.select_related("source")
+            .defer("source__text")  # the whole document: never needed for a badge
+            .order_by("order", "pk")
+        )
         return cls(roles, moves)
 
     def shortest_path(self, start, end):

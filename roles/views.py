@@ -1,7 +1,8 @@
 from operator import attrgetter
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -423,11 +424,13 @@ class SkillDetailView(DetailView):
         role_skills = (
             RoleSkill.objects.filter(skill=self.object)
             .select_related("role", "source")
+            .defer("source__text")  # the whole document: never needed for a badge
             .order_by("role__name", "source__order", "order")
         )
         cells = (
             MatrixCell.objects.filter(skill=self.object)
             .select_related("role", "experience_level", "source")
+            .defer("source__text")
             .order_by("role__name", "experience_level__order")
         )
         by_role = {}
@@ -444,39 +447,48 @@ class SkillDetailView(DetailView):
 class TrainingListView(LetterIndexMixin, ListView):
     """/formations/: diplomas, certifications, school programmes and paths in French order, a
     page at a time with a letter index, grouped by kind within the page, each with its level
-    and the roles it leads to (at most `ROLES_SHOWN`, with what the source adds). Queries:
-    1 count, 1 trainings, 1 roles of the page's trainings."""
+    and the first `ROLES_SHOWN` roles it leads to (with what the source adds) and how many
+    more. Queries: 1 count, 1 trainings, 1 number of roles of each, 1 their first roles."""
 
     template_name = "roles/training_list.html"
     context_object_name = "trainings"
-    paginate_by = 50
-    ROLES_SHOWN = 12
+    paginate_by = 25
+    ROLES_SHOWN = 4
 
     def get_queryset(self):
         return self.by_letter(
-            Training.objects.select_related("level")
-            .annotate(role_count=Count("role_trainings__role", distinct=True))
-            .order_by(french_order("name"), "pk")
+            Training.objects.select_related("level").order_by(french_order("name"), "pk")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         trainings = context["trainings"]
+        of_page = RoleTraining.objects.filter(training__in=[t.pk for t in trainings])
+        counts = dict(
+            of_page.order_by()
+            .values("training_id")
+            .annotate(n=Count("role_id", distinct=True))
+            .values_list("training_id", "n")
+        )
+        first = Window(
+            RowNumber(),
+            partition_by=F("training_id"),
+            order_by=[F("role__is_documented").desc(), "role__name", "source__order", "pk"],
+        )
         links = (
-            RoleTraining.objects.filter(training__in=trainings)
-            .select_related("role", "source")
-            .order_by("training_id", "-role__is_documented", "role__name", "source__order")
+            of_page.select_related("role", "source")
+            .defer("source__text")  # the whole document: never needed for a badge
+            .annotate(rank=first)
+            .filter(rank__lte=self.ROLES_SHOWN)
+            .order_by("training_id", "rank")
         )
         by_training = {}
         for link in links:
-            shown = by_training.setdefault(link.training_id, [])
-            if len(shown) < self.ROLES_SHOWN:
-                shown.append(link)
+            by_training.setdefault(link.training_id, []).append(link)
         for training in trainings:
             training.links = by_training.get(training.pk, [])
-            training.more_roles = training.role_count - len(
-                {link.role_id for link in training.links}
-            )
+            shown = len({link.role_id for link in training.links})
+            training.more_roles = counts.get(training.pk, 0) - shown
         groups = grouped(trainings, attrgetter("kind"), Training.Kind.values)
         context["kinds"] = [(Training.Kind(value), items) for value, items in groups.items()]
         return context

@@ -138,7 +138,7 @@ def test_browsing_pages_run_the_same_queries_whatever_the_amount_of_content(
         (reverse("roles:skills"), 2),  # count, the page of skills with their role counts
         (reverse("roles:tools"), 2),
         (skill.get_absolute_url(), 3),  # skill, role skills, matrix cells
-        (reverse("roles:trainings"), 3),  # count, the page of training, the roles they lead to
+        (reverse("roles:trainings"), 4),  # count, the page, number of roles, first roles of each
     ]:
         with django_assert_num_queries(expected):
             assert client.get(url).status_code == 200
