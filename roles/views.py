@@ -1,7 +1,7 @@
 from operator import attrgetter
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Q, Window
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -14,6 +14,7 @@ from .filters import RoleFilterSet, french_key, french_order, most_needed_skills
 from .forms import CareerPathForm, CompareForm, role_choices
 from .models import (
     Divergence,
+    DivergenceVersion,
     MatrixCell,
     Role,
     RoleAlias,
@@ -297,8 +298,9 @@ def divergences_about(query):
     wanted = set(query.words)
     if not wanted:
         return []
+    versions = DivergenceVersion.objects.select_related("source").defer("source__text")
     found = []
-    for divergence in Divergence.objects.with_versions():
+    for divergence in Divergence.objects.prefetch_related(Prefetch("versions", versions)):
         text = " ".join([divergence.topic, *(v.excerpt for v in divergence.versions.all())])
         if wanted <= set(search.words(text)):
             found.append(divergence)
