@@ -22,17 +22,54 @@ from .models import (
 )
 
 MAX_DEPTH_IN_LEVEL = 2  # sub-columns a level may take on the map (moves within a level)
+FULL_MAP_ROLES = 40  # up to this many roles the whole map is drawn; beyond, a neighbourhood
+NEIGHBOURHOOD_ROLES = 40  # at most this many roles around the chosen ones
 
 
 # Rows -------------------------------------------------------------------------------------
 
 
-def salary_span(bands):
-    """(lowest figure, highest figure) of a role's bands, or None when no source gives one."""
-    bands = list(bands)
-    if not bands:
-        return None
-    return min(band.low for band in bands), max(band.high for band in bands)
+def spans_by_source(bands):
+    """{source id: DocumentSpan} the lowest and highest figure each document gives for a role.
+    Figures of different documents are never put together (their basis, period, place and
+    date differ, or are not stated)."""
+    spans = {}
+    for band in bands:
+        span = spans.get(band.source_id)
+        if span is None:
+            spans[band.source_id] = DocumentSpan(band.source, band.low, band.high)
+        else:
+            span.low, span.high = min(span.low, band.low), max(span.high, band.high)
+    return spans
+
+
+@dataclass
+class DocumentSpan:
+    """The figures one document gives for one role (from its own bands only)."""
+
+    source: object
+    low: int
+    high: int
+
+
+@dataclass
+class SalaryChange:
+    """From one step to another, as one document gives both: change of its lowest figure and
+    of its highest."""
+
+    source: object
+    low: int
+    high: int
+
+
+def salary_changes(before, after):
+    """[SalaryChange] for each document that gives figures at both ends, in the order of
+    `after`; empty when no single document does (then no change is computed)."""
+    return [
+        SalaryChange(span.source, span.low - before[pk].low, span.high - before[pk].high)
+        for pk, span in after.items()
+        if pk in before
+    ]
 
 
 # The graph of documented moves ------------------------------------------------------------
@@ -72,6 +109,7 @@ class CareerGraph:
 
     def __init__(self, roles, moves):
         self.roles = list(roles)
+        self.moves = list(moves)
         self.by_id = {role.pk: role for role in self.roles}
         self.by_slug = {role.slug: role for role in self.roles}
         self.links = {}  # (from id, to id) → Link, in the order the documents give them
@@ -93,14 +131,25 @@ class CareerGraph:
                 )
                 if move.source not in sources:
                     sources.append(move.source)
-        self.successors = {}
+        self.successors, self.predecessors = {}, {}
         for from_id, to_id in self.links:
             self.successors.setdefault(from_id, []).append(to_id)
+            self.predecessors.setdefault(to_id, []).append(from_id)
 
     @classmethod
     def load(cls):
-        roles = Role.objects.by_level()
-        moves = CareerMove.objects.select_related("source").order_by("order", "pk")
+        from .filters import french_order  # filters import the search, which imports models
+
+        roles = (
+            Role.objects.by_level()
+            .order_by("level_rank", "-is_documented", french_order("name"))
+            .only("pk", "slug", "name", "level", "is_documented")
+        )
+        moves = (
+            CareerMove.objects.select_related("source")
+            .defer("source__text")  # the whole document: never needed for a badge
+            .order_by("order", "pk")
+        )
         return cls(roles, moves)
 
     def shortest_path(self, start, end):
@@ -136,18 +185,33 @@ class CareerGraph:
                     queue.append(following)
         return [(self.by_id[pk], steps) for pk, steps in distance.items() if steps]
 
-    def link(self, from_role, to_role):
-        return self.links.get((from_role.pk, to_role.pk))
+    def neighbourhood_of(self, roles, limit=NEIGHBOURHOOD_ROLES):
+        """The graph restricted to `roles` and the roles one documented move away from them
+        (at most `limit` roles, the chosen ones first), in career order."""
+        wanted = {role.pk: None for role in roles if role.pk in self.by_id}
+        for pk in list(wanted):
+            for other in self.predecessors.get(pk, []) + self.successors.get(pk, []):
+                if len(wanted) >= limit:
+                    break
+                wanted.setdefault(other)
+        return CareerGraph([role for role in self.roles if role.pk in wanted], self.moves)
 
-    def entries_by_level(self):
-        """[(level label, [MapEntry])] in career order: the map told as text."""
+    def entries(self):
+        """[MapEntry] in career order: the map told as text."""
         entries = {role.pk: MapEntry(role) for role in self.roles}
         for (from_id, to_id), link in self.links.items():
             entries[from_id].links_out.append(link)
             entries[to_id].links_in.append(link)
         for role_id, specialisations in self.specialisations.items():
             entries[role_id].specialisations = list(specialisations.items())
-        return group_by_level([entries[role.pk] for role in self.roles], attrgetter("role.level"))
+        return [entries[role.pk] for role in self.roles]
+
+    def link(self, from_role, to_role):
+        return self.links.get((from_role.pk, to_role.pk))
+
+    def entries_by_level(self):
+        """[(level label, [MapEntry])] in career order: the map told as text."""
+        return group_by_level(self.entries(), attrgetter("role.level"))
 
     def columns(self):
         """Column of each role id on the map and the lanes: levels left to right, and moves
@@ -197,7 +261,7 @@ class CareerGraph:
                     url=role.get_absolute_url(),
                     column=column[role.pk],
                     css=" ".join(css),
-                    note="" if role.is_documented else str(_("fiche à documenter")),
+                    note="" if role.is_documented else str(_("fiche à venir")),
                     children=[
                         (label, f"{role.get_absolute_url()}#evolutions", "node specialisation")
                         for label in specialisations
@@ -228,7 +292,7 @@ def neighbourhood(role):
 
     def node(other, key, column):
         css = "node" if other.is_documented else "node undocumented"
-        note = "" if other.is_documented else str(_("fiche à documenter"))
+        note = "" if other.is_documented else str(_("fiche à venir"))
         return diagrams.Node(key, other.name, other.get_absolute_url(), column, css, note)
 
     nodes = [node(other, f"de-{other.slug}", 0) for other in sources.values()]
@@ -252,20 +316,20 @@ def neighbourhood(role):
 
 @dataclass
 class PathStep:
-    """A role on a path, the moves that lead to it, and its salary compared with the step
-    before."""
+    """A role on a path, the moves that lead to it, and the figures each document gives for
+    it (`spans`: {source id: DocumentSpan}) beside those of the step before."""
 
     role: Role
     link: Link | None
-    span: tuple | None
-    previous_span: tuple | None
+    spans: dict
+    previous_spans: dict | None
 
     @property
     def change(self):
-        """(change of the lowest figure, change of the highest), when both steps have figures."""
-        if self.span is None or self.previous_span is None:
-            return None
-        return self.span[0] - self.previous_span[0], self.span[1] - self.previous_span[1]
+        """[SalaryChange] from the step before, one per document that gives both steps."""
+        if self.previous_spans is None:
+            return []
+        return salary_changes(self.previous_spans, self.spans)
 
 
 @dataclass
@@ -277,27 +341,20 @@ class CareerPath:
         return len(self.steps) - 1
 
     @property
-    def known_spans(self):
-        return [step for step in self.steps if step.span is not None]
-
-    @property
     def overall_change(self):
-        """From the first to the last step, when both have figures."""
-        first, last = self.steps[0], self.steps[-1]
-        if first.span is None or last.span is None:
-            return None
-        return last.span[0] - first.span[0], last.span[1] - first.span[1]
+        """[SalaryChange] from the first step to the last, one per document giving both."""
+        return salary_changes(self.steps[0].spans, self.steps[-1].spans)
 
 
 def career_path(graph, chain, detailed_roles):
     """Steps of a chain of roles, with the detailed rows of `detailed_roles` (by id)."""
-    steps, previous_span, previous = [], None, None
+    steps, previous_spans, previous = [], None, None
     for role in chain:
         detailed = detailed_roles[role.pk]
-        span = salary_span(detailed.salary_bands.all())
+        spans = spans_by_source(detailed.salary_bands.all())
         link = graph.link(previous, role) if previous else None
-        steps.append(PathStep(detailed, link, span, previous_span if previous else None))
-        previous, previous_span = role, span
+        steps.append(PathStep(detailed, link, spans, previous_spans))
+        previous, previous_spans = role, spans
     return CareerPath(steps)
 
 
@@ -319,7 +376,6 @@ class ComparedSkill:
 class ComparedRole:
     role: Role
     skills: list
-    span: tuple | None
 
     @property
     def specific_count(self):
@@ -327,7 +383,7 @@ class ComparedRole:
 
 
 def compare(roles):
-    """Skills marked shared or specific, salary spans, for roles fetched with
+    """Skills marked shared or specific, for roles fetched with
     `Role.objects.for_comparison()` (no query)."""
     skills_of = {}
     for role in roles:
@@ -344,7 +400,7 @@ def compare(roles):
             items.append(ComparedSkill(role_skill, shared_with, len(shared_with) == len(others)))
         # Shared by all first, then shared with some, then specific; document order within.
         items.sort(key=lambda item: (not item.shared_by_all, item.is_specific))
-        compared.append(ComparedRole(role, items, salary_span(role.salary_bands.all())))
+        compared.append(ComparedRole(role, items))
     return compared
 
 

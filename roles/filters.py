@@ -6,8 +6,11 @@ given for all tiers counts for each); the others keep the roles that have what t
 A bad value is a form error shown on the page; the other filters still apply.
 """
 
+import unicodedata
+
 import django_filters as filters
 from django import forms
+from django.db import connection
 from django.db.models import (
     Case,
     Exists,
@@ -17,6 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Collate, Lower
 from django.utils.translation import gettext_lazy as _
 
 from . import search
@@ -32,6 +36,24 @@ from .models import (
     RoleTraining,
     Skill,
 )
+
+# French order ---------------------------------------------------------------------------------
+# « Cdiscount, CMS, CRM », « École » with the E: accents and case do not count.
+
+
+def french_key(text):
+    """Sort key for names already fetched: accents and case ignored, then the text itself."""
+    folded = unicodedata.normalize("NFKD", str(text)).casefold()
+    return "".join(char for char in folded if not unicodedata.combining(char)), str(text)
+
+
+def french_order(field):
+    """An order_by() expression sorting `field` the French way: PostgreSQL's ICU French
+    collation; elsewhere (SQLite) case-insensitive only."""
+    if connection.vendor == "postgresql":
+        return Collate(field, "fr-x-icu")
+    return Lower(field)
+
 
 # A select offers the skills most roles need, and the one chosen: 15,000 options help no one.
 SKILL_CHOICES = 60
@@ -120,11 +142,14 @@ class RoleFilterSet(filters.FilterSet):
         empty_label=_("Tous les niveaux"),
     )
     salaire = IntegerFilter(
-        label=_("Salaire visé (€ bruts par an)"),
+        label=_("Salaire visé (€)"),
         method="filter_nothing",  # with lieu and experience: one band must meet all three
         min_value=0,
         max_value=10_000_000,
-        help_text=_("Les métiers dont une fourchette atteint ce montant."),
+        help_text=_(
+            "Les métiers dont une fourchette atteint ce montant, tel que le document le donne "
+            "(brut ou net, par an ou par mois quand il le précise)."
+        ),
     )
     lieu = filters.ChoiceFilter(
         label=_("Lieu"),
@@ -229,10 +254,15 @@ class RoleFilterSet(filters.FilterSet):
         order = data.get("tri") or (Sort.RELEVANCE if query else Sort.LEVEL)
         if query:
             queryset = queryset.search(query)
+        # Documented roles first whatever the order: the others are only « fiche à venir ».
         if order == Sort.NAME:
-            return queryset.order_by("name")
+            return queryset.order_by("-is_documented", french_order("name"))
         if order == Sort.SALARY:
-            return queryset.order_by(F("salary_max").desc(nulls_last=True), "name")
+            return queryset.order_by(
+                "-is_documented", F("salary_max").desc(nulls_last=True), french_order("name")
+            )
         if order == Sort.LEVEL or not query:
-            return queryset.by_level()
+            return queryset.by_level().order_by(
+                "-is_documented", "level_rank", french_order("name")
+            )
         return queryset  # relevance: search_roles() ordered it

@@ -1,6 +1,8 @@
 from operator import attrgetter
 
-from django.db.models import Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch, Q, Window
+from django.db.models.functions import RowNumber
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -8,9 +10,11 @@ from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from . import careers, passages, search
-from .filters import RoleFilterSet, most_needed_skills
+from .filters import RoleFilterSet, french_key, french_order, most_needed_skills
 from .forms import CareerPathForm, CompareForm, role_choices
 from .models import (
+    Divergence,
+    DivergenceVersion,
     MatrixCell,
     Role,
     RoleAlias,
@@ -25,22 +29,53 @@ from .models import (
 from .pagination import AnyPageMixin  # the question bank's view imports it from here too
 
 HOME_SKILLS = 12  # the most-needed skills the home page shows
+HOME_ROLES = 36  # documented roles the home page shows; the list has the rest
+HOME_UPCOMING = 12  # roles still without a sheet, named in one line
 
 
 class HomeView(TemplateView):
-    """Home page: the search box, the roles by level, the most-needed skills, ways in."""
+    """Home page: the search box, the documented roles by level (at most `HOME_ROLES`, with
+    the counts and a link to the list), the roles still without a sheet in one small group,
+    the most-needed skills, ways in.
+
+    Queries: 1 counts, 1 documented roles, 1 their aliases, 1 roles to come, 1 sources,
+    1 skills: the same whatever the number of roles.
+    """
 
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        roles = list(Role.objects.by_level().for_list())
+        counts = Role.objects.aggregate(
+            documented=Count("pk", filter=Q(is_documented=True)),
+            upcoming=Count("pk", filter=Q(is_documented=False)),
+        )
+        documented = list(
+            Role.objects.documented()
+            .for_list()
+            .by_level()
+            .order_by("level_rank", french_order("name"))[:HOME_ROLES]
+        )
+        upcoming = sorted(
+            Role.objects.filter(is_documented=False)
+            .order_by(french_order("name"))
+            .only("slug", "name")[:HOME_UPCOMING],
+            key=lambda role: french_key(role.name),
+        )
         return super().get_context_data(
-            roles_by_level=group_by_level(roles),
-            documented_count=sum(role.is_documented for role in roles),
+            roles_by_level=group_by_level(sorted_by_name(documented)),
+            documented_count=counts["documented"],
+            documented_more=counts["documented"] > len(documented),
+            upcoming=upcoming,
+            upcoming_count=counts["upcoming"],
             source_count=Source.objects.count(),
             top_skills=most_needed_skills(Skill.objects.all(), HOME_SKILLS),
             **kwargs,
         )
+
+
+def sorted_by_name(items, name=attrgetter("name")):
+    """Fetched items in French order of their name (stable: a level grouping keeps it)."""
+    return sorted(items, key=lambda item: french_key(name(item)))
 
 
 class RoleListView(AnyPageMixin, FilterView):
@@ -120,7 +155,10 @@ class SourceDetailView(DetailView):
 
 class CareerMapView(TemplateView):
     """/parcours/: the map of documented career moves, told as text too, and with
-    `?de=<slug>&vers=<slug>` the shortest path between two roles.
+    `?de=<slug or name>&vers=<slug or name>` the shortest path between two roles.
+
+    The map is drawn whole while it is small (`careers.FULL_MAP_ROLES`); beyond, around the
+    chosen roles only. The text version is paginated (`MAP_PAGE_SIZE` roles a page).
 
     Queries: 1 roles, 1 moves (the graph); with two roles asked for, 5 more for the roles
     on the path (or both ends): roles, trainings, salary bands, education, experience; and
@@ -128,12 +166,14 @@ class CareerMapView(TemplateView):
     """
 
     template_name = "roles/career_map.html"
+    MAP_PAGE_SIZE = 60
+    REACHABLE_SHOWN = 30
 
     def get_context_data(self, **kwargs):
         graph = careers.CareerGraph.load()
-        form = CareerPathForm(self.request.GET or None, roles=graph.roles)
+        form = CareerPathForm(self.request.GET or None, roles=graph.by_slug)
         start, end = form.chosen("de"), form.chosen("vers")
-        context = {"form": form, "entries_by_level": graph.entries_by_level(), "chain": []}
+        context = {"form": form, "chain": [], "role_count": len(graph.roles)}
         if start and end:
             chain = graph.shortest_path(start, end) or []
             wanted = [role.pk for role in chain] or [start.pk, end.pk]
@@ -146,23 +186,37 @@ class CareerMapView(TemplateView):
             else:
                 context["reverse_exists"] = graph.shortest_path(end, start) is not None
         elif start:
-            context.update(start=start, reachable=graph.reachable_from(start))
+            reachable = graph.reachable_from(start)
+            context.update(
+                start=start,
+                reachable=reachable[: self.REACHABLE_SHOWN],
+                reachable_more=len(reachable) - self.REACHABLE_SHOWN,
+            )
         highlighted = context["chain"] or [role for role in (start, end) if role]
-        context["diagram"] = graph.diagram(path=highlighted)
+        if len(graph.roles) <= careers.FULL_MAP_ROLES:
+            context["diagram"] = graph.diagram(path=highlighted)
+        elif highlighted:
+            context["diagram"] = graph.neighbourhood_of(highlighted).diagram(path=highlighted)
+            context["partial_map"] = True
+        page = Paginator(graph.entries(), self.MAP_PAGE_SIZE).get_page(
+            self.request.GET.get("page")
+        )
+        context["page_obj"] = page
+        context["entries_by_level"] = group_by_level(page.object_list, attrgetter("role.level"))
         return super().get_context_data(**context, **kwargs)
 
 
 class RoleCompareView(TemplateView):
-    """/metiers/comparer/?r=<slug>&r=<slug>[&r=<slug>]: two or three roles side by side.
+    """/metiers/comparer/?r=<slug or name>&r=…[&r=…]: two or three roles side by side.
 
-    Queries: 1 roles (the choices), then with a valid choice the 12 of
+    Queries: 1 to find the typed roles, then with a valid choice the 12 of
     `Role.objects.for_comparison()`.
     """
 
     template_name = "roles/compare.html"
 
     def get_context_data(self, **kwargs):
-        form = CompareForm(self.request.GET or None, roles=Role.objects.by_level())
+        form = CompareForm(self.request.GET or None)
         compared = []
         if form.asked and form.is_valid():
             chosen = form.chosen_roles()
@@ -185,6 +239,7 @@ class RoleCompareView(TemplateView):
 
 SEARCH_PAGE_SIZE = 20
 SEARCH_SKILLS = 12  # skills and training listed under the roles that match
+SEARCH_DIVERGENCES = 3  # « les documents divergent » notes shown above the results
 SUGGESTIONS = 6
 HELP_ROLES_PER_LEVEL = 12  # the help lists a few roles of each level, and links to the rest
 
@@ -214,6 +269,7 @@ def search_view(request):
         )
         searched = query.correction or query
         context["page_obj"] = page
+        context["divergences"] = divergences_about(searched)
         context["results"] = [
             (role, search.reasons(role, searched))
             for role in search.for_results(page.object_list, searched)
@@ -235,6 +291,22 @@ def search_view(request):
     return render(request, "roles/search.html", context)
 
 
+def divergences_about(query):
+    """The notes where documents disagree whose topic or versions hold every word of `query`
+    (a recruiter searching « responsable e-commerce » learns that 002 calls the Directeur so).
+    2 queries: the notes are few, written by editors."""
+    wanted = set(query.words)
+    if not wanted:
+        return []
+    versions = DivergenceVersion.objects.select_related("source").defer("source__text")
+    found = []
+    for divergence in Divergence.objects.prefetch_related(Prefetch("versions", versions)):
+        text = " ".join([divergence.topic, *(v.excerpt for v in divergence.versions.all())])
+        if wanted <= set(search.words(text)):
+            found.append(divergence)
+    return found[:SEARCH_DIVERGENCES]
+
+
 @require_safe
 def suggestions_view(request):
     """/recherche/suggestions/?q=dir[&limit=8]: JSON `{"suggestions": [{"name", "url",
@@ -253,14 +325,72 @@ def skills_by_category(skills):
     return [(Skill.Category(value), items) for value, items in groups.items()]
 
 
-class SkillListView(ListView):
-    """/competences/: every skill by category, with the number of roles that need it."""
+# The letter index of the long lists: a letter keeps the names starting with it, accents and
+# case ignored (« École » under E); "0" keeps those starting with anything else.
+LETTERS = "abcdefghijklmnopqrstuvwxyz"
+OTHERS = "0"
+ACCENTED = {"a": "àâäá", "c": "ç", "e": "éèêë", "i": "îïí", "o": "ôöó", "u": "ùûüú", "y": "ÿ"}
+
+
+def starting_with(letter, field="name"):
+    """Q: `field` starts with `letter` (a–z, any case or accent) or, for OTHERS, with none."""
+    if letter == OTHERS:
+        condition = Q()
+        for each in LETTERS:
+            condition |= starting_with(each, field)
+        return ~condition
+    condition = Q()
+    for variant in letter + ACCENTED.get(letter, ""):
+        for case in {variant, variant.upper()}:
+            condition |= Q(**{f"{field}__startswith": case})
+    return condition
+
+
+class LetterIndexMixin(AnyPageMixin):
+    """A paginated list with a letter index: `?lettre=a` keeps the names starting with A; an
+    unknown letter is said on the page and ignored. Context: `letters`, `letter`,
+    `letter_error`."""
+
+    paginate_by = 100
+
+    def letter(self):
+        value = self.request.GET.get("lettre", "").strip().casefold()
+        if not value:
+            return ""
+        if value in LETTERS or value == OTHERS:
+            return value
+        self.letter_error = True
+        return ""
+
+    def by_letter(self, queryset):
+        letter = self.letter()
+        return queryset.filter(starting_with(letter)) if letter else queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            letters=[(letter, letter.upper()) for letter in LETTERS],
+            others=OTHERS,
+            letter=self.letter(),
+            letter_error=getattr(self, "letter_error", False),
+        )
+        return context
+
+
+class SkillListView(LetterIndexMixin, ListView):
+    """/competences/: the skills in French order, a page at a time, grouped by category
+    within the page, with the number of roles for which the documents cite each, and a
+    letter index. Queries: 1 count, 1 page."""
 
     template_name = "roles/skill_list.html"
     context_object_name = "skills"
 
     def get_queryset(self):
-        return Skill.objects.defer("description", "search_text").order_by("name")
+        skills = Skill.objects.defer("description", "search_text")
+        return self.by_letter(self.filter_category(skills)).order_by(french_order("name"), "pk")
+
+    def filter_category(self, skills):
+        return skills
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -269,12 +399,13 @@ class SkillListView(ListView):
 
 
 class ToolListView(SkillListView):
-    """/outils/: the tools (a category of skills), with the number of roles that use each."""
+    """/outils/: the tools (a category of skills), with the number of roles for which the
+    documents cite each."""
 
     template_name = "roles/tool_list.html"
 
-    def get_queryset(self):
-        return super().get_queryset().filter(category=Skill.Category.TOOL)
+    def filter_category(self, skills):
+        return skills.filter(category=Skill.Category.TOOL)
 
 
 class SkillDetailView(DetailView):
@@ -295,11 +426,13 @@ class SkillDetailView(DetailView):
         role_skills = (
             RoleSkill.objects.filter(skill=self.object)
             .select_related("role", "source")
+            .defer("source__text")  # the whole document: never needed for a badge
             .order_by("role__name", "source__order", "order")
         )
         cells = (
             MatrixCell.objects.filter(skill=self.object)
             .select_related("role", "experience_level", "source")
+            .defer("source__text")
             .order_by("role__name", "experience_level__order")
         )
         by_role = {}
@@ -313,30 +446,51 @@ class SkillDetailView(DetailView):
         )
 
 
-class TrainingListView(ListView):
-    """/formations/: diplomas, certifications, school programmes and paths, each with its
-    level and the roles it leads to (with what the source adds). Queries: 1 training, 1 roles.
-    """
+class TrainingListView(LetterIndexMixin, ListView):
+    """/formations/: diplomas, certifications, school programmes and paths in French order, a
+    page at a time with a letter index, grouped by kind within the page, each with its level
+    and the first `ROLES_SHOWN` roles it leads to (with what the source adds) and how many
+    more. Queries: 1 count, 1 trainings, 1 number of roles of each, 1 their first roles."""
 
     template_name = "roles/training_list.html"
     context_object_name = "trainings"
+    paginate_by = 25
+    ROLES_SHOWN = 4
 
     def get_queryset(self):
-        return (
-            Training.objects.select_related("level")
-            .prefetch_related(
-                Prefetch(
-                    "role_trainings",
-                    queryset=RoleTraining.objects.select_related("role", "source").order_by(
-                        "role__name", "source__order"
-                    ),
-                )
-            )
-            .order_by("level__rank", "name")
+        return self.by_letter(
+            Training.objects.select_related("level").order_by(french_order("name"), "pk")
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        groups = grouped(context["trainings"], attrgetter("kind"), Training.Kind.values)
+        trainings = context["trainings"]
+        of_page = RoleTraining.objects.filter(training__in=[t.pk for t in trainings])
+        counts = dict(
+            of_page.order_by()
+            .values("training_id")
+            .annotate(n=Count("role_id", distinct=True))
+            .values_list("training_id", "n")
+        )
+        first = Window(
+            RowNumber(),
+            partition_by=F("training_id"),
+            order_by=[F("role__is_documented").desc(), "role__name", "source__order", "pk"],
+        )
+        links = (
+            of_page.select_related("role", "source")
+            .defer("source__text")  # the whole document: never needed for a badge
+            .annotate(rank=first)
+            .filter(rank__lte=self.ROLES_SHOWN)
+            .order_by("training_id", "rank")
+        )
+        by_training = {}
+        for link in links:
+            by_training.setdefault(link.training_id, []).append(link)
+        for training in trainings:
+            training.links = by_training.get(training.pk, [])
+            shown = len({link.role_id for link in training.links})
+            training.more_roles = counts.get(training.pk, 0) - shown
+        groups = grouped(trainings, attrgetter("kind"), Training.Kind.values)
         context["kinds"] = [(Training.Kind(value), items) for value, items in groups.items()]
         return context

@@ -140,9 +140,12 @@ class RoleQuerySet(models.QuerySet):
         )
 
     def for_list(self):
-        """What a role card in a list shows: level, aliases, salary range.
+        """What a role card in a list shows: level, aliases, and whether any document gives
+        salary figures. `salary_min` / `salary_max` span every band of the role, whatever its
+        document: the list sorts by them and the API gives them, but a card never shows them
+        (a range computed across documents is no document's figure).
 
-        The range comes from subqueries rather than a join and GROUP BY, so that the filters
+        The figures come from subqueries rather than a join and GROUP BY, so that the filters
         and the search of /metiers/ can be combined with it freely.
         """
         from .rows import RoleAlias  # defined after Role, which it points to

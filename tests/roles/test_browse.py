@@ -1,5 +1,7 @@
 """Browsing by skill, tool and training; the home page and header ways into the search."""
 
+from itertools import pairwise
+
 import pytest
 from django.urls import reverse
 
@@ -130,12 +132,13 @@ def test_browsing_pages_run_the_same_queries_whatever_the_amount_of_content(
     for _ in range(size):
         make_full_role(size=3)
     skill = Skill.objects.first()
+    Skill.objects.create(name="Outil Test", slug="outil-test", category=Skill.Category.TOOL)
 
     for url, expected in [
-        (reverse("roles:skills"), 1),  # skills with their role counts
-        (reverse("roles:tools"), 1),
+        (reverse("roles:skills"), 2),  # count, the page of skills with their role counts
+        (reverse("roles:tools"), 2),
         (skill.get_absolute_url(), 3),  # skill, role skills, matrix cells
-        (reverse("roles:trainings"), 2),  # training with levels, the roles they lead to
+        (reverse("roles:trainings"), 4),  # count, the page, number of roles, first roles of each
     ]:
         with django_assert_num_queries(expected):
             assert client.get(url).status_code == 200
@@ -164,3 +167,187 @@ def test_a_skills_role_count_follows_the_roles_that_need_it(
         role.delete()
     skill.refresh_from_db()
     assert skill.role_count == 0
+
+
+# --------------------------------------------------------------------------- home, lists
+
+
+def test_home_puts_documented_roles_first_and_groups_the_others_as_to_come(client, make_role):
+    make_role("Responsable Test", level=Level.MANAGEMENT)
+    make_role("Chef de projet Test", level=Level.MANAGEMENT, is_documented=False)
+
+    response = client.get(reverse("home"))
+
+    html = response.content.decode()
+    levels = html[html.index('id="titre-niveaux"') : html.index('id="titre-a-venir"')]
+    upcoming = html[html.index('id="titre-a-venir"') :]
+    assert "Responsable Test" in levels and "Chef de projet Test" not in levels
+    assert "Fiches à venir" in upcoming and "Chef de projet Test" in upcoming
+    assert "classement éditorial" in levels  # the levels are the site's own grouping
+
+
+def test_role_cards_never_show_a_salary_range_across_documents(client, make_role, make_source):
+    from salaries.models import SalaryBand
+
+    role = make_role("Responsable Test")
+    SalaryBand.objects.create(role=role, low=40000, high=60000, source=role.sources.get())
+    SalaryBand.objects.create(role=role, low=69500, high=150000, source=make_source())
+
+    for url in (reverse("home"), reverse("roles:list")):
+        html = client.get(url).content.decode()
+        assert "bruts par an" not in html and "40\u202f000" not in html, url
+        assert "150\u202f000" not in html, url
+        assert f'href="{role.get_absolute_url()}#salaires"' in html, url
+
+
+def test_role_list_sorts_documented_roles_first_in_french_order(client, make_role):
+    for name in ("CRM Test", "Cdiscount Test", "CMS Test"):
+        make_role(name, level=Level.MANAGEMENT)
+    make_role("Agent Test", level=Level.MANAGEMENT, is_documented=False)
+
+    response = client.get(reverse("roles:list"))
+
+    assert [role.name for role in response.context["roles"]] == [
+        "Cdiscount Test",
+        "CMS Test",
+        "CRM Test",
+        "Agent Test",
+    ]
+    html = response.content.decode()
+    assert '<details class="filters-fold">' in html  # one button on a phone
+    assert html.index("CRM Test") < html.index("Fiches à venir") < html.index("Agent Test")
+
+
+def test_skill_and_tool_pages_say_cited_never_needed(client, analytics):
+    for url in (analytics.get_absolute_url(), reverse("roles:tools"), reverse("roles:skills")):
+        html = client.get(url).content.decode()
+        assert "en a besoin" not in html and "en ont besoin" not in html, url
+        assert "s’en servent" not in html, url
+    html = client.get(analytics.get_absolute_url()).content.decode()
+    assert "Cité par nos documents sources pour 2 métiers" in html
+    assert "Suivre le trafic du site." in html  # each document's own words
+
+
+def test_skills_have_a_letter_index_and_pages(client, make_skill):
+    for n in range(120):
+        make_skill(f"Analyse {n:03}")
+    make_skill("Écoute client")
+    make_skill("emailing")
+
+    page_one = client.get(reverse("roles:skills"))
+    by_e = client.get(reverse("roles:skills"), {"lettre": "e"})
+    wrong = client.get(reverse("roles:skills"), {"lettre": "??"})
+
+    assert len(page_one.context["skills"]) == 100 and page_one.context["page_obj"].has_next()
+    # Accents and case do not count (the order itself is French on PostgreSQL only).
+    assert {s.name for s in by_e.context["skills"]} == {"Écoute client", "emailing"}
+    assert 'href="/competences/?lettre=b"' in page_one.content.decode()
+    assert wrong.status_code == 200
+    assert "Cette lettre n’est pas dans l’index" in wrong.content.decode()
+
+
+def test_search_for_a_title_documents_disagree_on_shows_the_divergence_with_badges(
+    client, make_role, make_source, reindex
+):
+    from roles.models import Divergence, DivergenceVersion
+
+    director = make_role("Directeur Test")
+    source = make_source(text="Aussi appelé Responsable e-commerce")
+    note = Divergence.objects.create(
+        slug="titre-test", topic="Qui est « Responsable e-commerce » ?", summary="Deux lectures."
+    )
+    note.roles.add(director)
+    DivergenceVersion.objects.create(
+        divergence=note, source=source, excerpt="Aussi appelé Responsable e-commerce"
+    )
+    reindex()
+
+    html = client.get(reverse("roles:search"), {"q": "responsable e-commerce"}).content.decode()
+
+    assert "Les documents divergent" in html
+    note_html = html[html.index('id="divergence-titre-test"') :]
+    assert "<q>Aussi appelé Responsable e-commerce</q>" in note_html
+    assert f"/sources/{source.slug}/" in note_html  # the badge opens the document
+    other = client.get(reverse("roles:search"), {"q": "logistique"}).content.decode()
+    assert "Les documents divergent" not in other
+
+
+# --------------------------------------------------------------------------- pages that stay small
+
+PAGE_BUDGET = 150_000  # bytes of HTML, whatever the amount of content (issue 16)
+
+
+def grow(make_source, roles, start=0):
+    """`roles` more roles (a third not yet documented), each with a skill and a training,
+    chained by career moves: bulk inserts, so that hundreds take a second."""
+    from roles.models import CareerMove, Role
+
+    source = make_source()
+    made = Role.objects.bulk_create(
+        Role(
+            name=f"Métier {n:04}",
+            slug=f"metier-{n:04}",
+            level=Level.values[n % 3],
+            is_documented=n % 3 != 0,
+        )
+        for n in range(start, start + roles)
+    )
+    skills = Skill.objects.bulk_create(
+        Skill(
+            name=f"Compétence {n:04}", slug=f"competence-{n:04}", category=Skill.Category.KNOW_HOW
+        )
+        for n in range(start, start + roles)
+    )
+    trainings = Training.objects.bulk_create(
+        Training(name=f"Formation {n:04}", slug=f"formation-{n:04}", kind=Training.Kind.DIPLOMA)
+        for n in range(start, start + roles)
+    )
+    RoleSkill.objects.bulk_create(
+        RoleSkill(role=role, skill=skill, source=source)
+        for role, skill in zip(made, skills, strict=True)
+    )
+    RoleTraining.objects.bulk_create(
+        RoleTraining(role=role, training=training, source=source)
+        for role, training in zip(made, trainings, strict=True)
+    )
+    CareerMove.objects.bulk_create(
+        CareerMove(from_role=a, to_role=b, source=source) for a, b in pairwise(made)
+    )
+    return made
+
+
+def page_sizes():
+    urls = [
+        reverse("home"),
+        reverse("roles:list"),
+        reverse("roles:careers"),
+        f"{reverse('roles:careers')}?de=metier-0001&vers=metier-0004",
+        f"{reverse('roles:compare')}?r=metier-0001&r=metier-0002&r=metier-0004",
+        reverse("roles:skills"),
+        reverse("roles:tools"),
+        reverse("roles:trainings"),
+        f"{reverse('roles:search')}?q=zzqxw",
+    ]
+    from django.test import Client
+
+    client = Client()
+    sizes = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        sizes[url] = len(response.content)
+    return sizes
+
+
+def test_browsing_pages_stay_small_and_stop_growing_with_the_number_of_roles(make_source):
+    grow(make_source, 10)
+    small = page_sizes()
+    grow(make_source, 190, start=10)
+    medium = page_sizes()
+    grow(make_source, 200, start=200)
+    large = page_sizes()
+
+    for url, size in large.items():
+        assert small[url] <= PAGE_BUDGET and size <= PAGE_BUDGET, (url, size)
+        # Past the first pages, more roles make no page bigger (names are all as long).
+        assert size - medium[url] <= 500, (url, medium[url], size)

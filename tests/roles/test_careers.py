@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from roles.careers import CareerGraph
+from roles.careers import FULL_MAP_ROLES, CareerGraph
 from roles.models import (
     CareerMove,
     EducationLevel,
@@ -16,6 +16,7 @@ from roles.models import (
     RoleTraining,
     Training,
 )
+from roles.views import CareerMapView
 from salaries.models import Location, SalaryBand
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +100,7 @@ def test_map_draws_undocumented_roles_with_a_dashed_class_and_a_written_mark(cli
     boxes = {box.key: box for box in diagram.boxes}
     marketing = boxes[ladder["marketing"].slug]
     assert "undocumented" in marketing.css
-    assert marketing.note == "fiche à documenter"  # not told by colour alone
+    assert marketing.note == "fiche à venir"  # not told by colour alone
     assert "undocumented" not in boxes[ladder["director"].slug].css
 
 
@@ -132,7 +133,7 @@ def test_map_is_told_as_text_too_with_moves_and_their_sources(client, ladder):
     text = html[html.index('id="carte-texte"') :]
     assert "Mène à :" in text and "On y arrive depuis :" in text
     assert "logistique e-commerce" in text
-    assert "(fiche à documenter)" in text
+    assert "(fiche à venir)" in text
     assert text.count('class="src"') >= 7  # every move with its source
 
 
@@ -159,24 +160,44 @@ def test_path_follows_the_fewest_documented_moves(client, ladder):
     assert "2 évolutions documentées" in response.content.decode()
 
 
-def test_path_shows_training_salary_and_salary_change_at_each_step(client, ladder):
+def test_path_shows_training_and_each_documents_figures_but_no_change_across_documents(
+    client, ladder
+):
     response = client.get(path_url(ladder["coordinator"], ladder["marketing"]))
 
     html = response.content.decode()
     steps = html[html.index('class="path-steps"') : html.index("</ol>", html.index("path-steps"))]
     assert "BTS Test" in steps  # training named for Responsable
-    assert "de 40\u202f000\u00a0€ à 60\u202f000\u00a0€" in steps
-    # Coordinateur 25–30 k€ → Responsable 40–60 k€
-    assert "+15\u202f000\u00a0€ en bas de fourchette, +30\u202f000\u00a0€ en haut" in steps
+    assert "de 40\u202f000\u00a0€ à 60\u202f000\u00a0€" in steps  # as its document gives it
+    assert "de 25\u202f000\u00a0€ à 30\u202f000\u00a0€" in steps
+    # Each role's figures come from its own document: no change is computed between them.
+    assert "+15\u202f000" not in html and "en bas de fourchette" not in steps
+    assert "aucun document ne chiffre à la fois cette étape et la précédente" in steps
     assert "Avec davantage de responsabilités." in steps  # the move as the source words it
     assert "Aucun de nos documents ne donne de chiffre pour ce métier." in steps  # marketing
-    assert "l’évolution totale du salaire n’est pas connue" in html
+    assert "Aucun de nos documents ne chiffre à la fois le départ et l’arrivée" in html
+    assert "brut annuel" not in html.lower() and "bruts par an" not in html
 
 
-def test_path_with_figures_at_both_ends_gives_the_overall_salary_change(client, ladder):
-    html = client.get(path_url(ladder["coordinator"], ladder["director"])).content.decode()
+def test_path_gives_a_salary_change_only_from_one_document_giving_both_ends(client, ladder):
+    coordinator, manager = ladder["coordinator"], ladder["manager"]
+    same_document = coordinator.sources.get()
+    SalaryBand.objects.create(
+        role=manager, low=35000, high=45000, source=same_document, excerpt="35 à 45 k€"
+    )
 
-    assert "de +45\u202f000\u00a0€ en bas de fourchette et de +60\u202f000\u00a0€" in html
+    response = client.get(path_url(coordinator, manager))
+
+    path = response.context["path"]
+    assert [(c.source, c.low, c.high) for c in path.overall_change] == [
+        (same_document, 10000, 15000)  # 25–30 k€ → 35–45 k€, both from this document
+    ]
+    assert [(c.low, c.high) for c in path.steps[1].change] == [(10000, 15000)]
+    html = response.content.decode()
+    assert "selon le même document : +10\u202f000\u00a0€ en bas de fourchette" in html
+    assert "+15\u202f000\u00a0€ en haut de fourchette" in html  # the overall change
+    # The manager's other document (40–60 k€) is shown, never subtracted from.
+    assert "+20\u202f000" not in html and "+30\u202f000" not in html
 
 
 def test_path_is_highlighted_on_the_map(client, ladder):
@@ -309,7 +330,34 @@ def test_map_runs_the_same_queries_whatever_the_number_of_roles(
     # 1 roles in career order, 1 moves with their sources
     with django_assert_max_num_queries(2):
         response = client.get(reverse("roles:careers"))
-    assert len(response.context["diagram"].boxes) == 2 * size
+    assert response.context["page_obj"].paginator.count == size
+    if size <= FULL_MAP_ROLES:
+        assert len(response.context["diagram"].boxes) == 2 * size
+    else:  # too many to draw: the text version, a page at a time, and a prompt
+        assert "diagram" not in response.context
+        assert len(response.context["page_obj"].object_list) == CareerMapView.MAP_PAGE_SIZE
+
+
+def test_a_big_map_draws_only_the_neighbourhood_of_the_chosen_role(client, make_role, move, band):
+    roles = make_chain(make_role, move, band, FULL_MAP_ROLES + 10)
+
+    response = client.get(f"{reverse('roles:careers')}?de={roles[20].slug}")
+
+    keys = {box.key for box in response.context["diagram"].boxes if "node" in box.css}
+    assert {roles[19].slug, roles[20].slug, roles[21].slug} <= keys
+    assert roles[0].slug not in keys and roles[-1].slug not in keys
+    assert response.context["partial_map"]
+
+
+def test_career_path_form_takes_a_role_name_as_well_as_its_slug(client, ladder):
+    response = client.get(
+        reverse("roles:careers"), {"de": "coordinateur test", "vers": ladder["director"].slug}
+    )
+
+    assert [step.role for step in response.context["path"].steps][-1] == ladder["director"]
+    html = response.content.decode()
+    assert "<select" not in html  # no list of every role: a text box with suggestions
+    assert 'data-suggestions="/recherche/suggestions/"' in html
 
 
 @pytest.mark.parametrize("size", [5, 60])

@@ -71,6 +71,13 @@ def test_two_roles_side_by_side_with_shared_and_specific_skills_marked(client, t
     assert "Piloter la stratégie Test" in html
     assert "Master Test" in html
     assert "de 77\u202f000\u00a0€ à 85\u202f000\u00a0€" in html and "2024" in html
+    # The band says what its document says: no basis or period stated, a place named.
+    salaries = html[
+        html.index("Salaires cités") : html.index("</tr>", html.index("Salaires cités"))
+    ]
+    assert "brut ou net : non précisé" in salaries and "période non précisée" in salaries
+    assert "Paris Test" in salaries
+    assert "brut annuel" not in html.lower()
     assert "Aucun chiffre dans nos documents." in html  # the coordinator has none
     assert f'href="{trio[2].get_absolute_url()}"' in html  # career move towards Responsable
 
@@ -124,11 +131,29 @@ def test_compare_page_without_roles_shows_the_form_and_no_error(client, trio):
     assert 'for="metier-3"' in html  # every select has its label
 
 
-def test_compare_form_keeps_the_chosen_roles_selected(client, trio):
+def test_compare_form_keeps_the_chosen_roles_by_name(client, trio):
     html = client.get(compare_url(trio[0].slug, trio[1].slug)).content.decode()
 
-    assert html.count("selected>") == 2
-    assert '<option value="directeur-test" selected>' in html
+    assert 'name="r" value="Coordinateur Test"' in html
+    assert 'name="r" value="Directeur Test"' in html
+    assert "<option" not in html  # no list of every role: text boxes with suggestions
+    assert html.count('class="role-input" maxlength="150" autocomplete="off"') == 3
+
+
+def test_compare_form_takes_role_names_typed_in_any_case(client, trio):
+    response = client.get(compare_url("coordinateur test", "Directeur%20Test"))
+
+    assert [item.role for item in response.context["compared"]] == [trio[0], trio[1]]
+
+
+def test_comparison_reads_as_cards_on_a_phone_each_cell_naming_its_role(client, trio):
+    html = client.get(compare_url(trio[0].slug, trio[1].slug)).content.decode()
+
+    assert (
+        html.count('<td data-role="Coordinateur Test">')
+        == html.count('<td data-role="Directeur Test">')
+        >= 8
+    )  # the stylesheet shows the name above each cell on a narrow screen
 
 
 def test_every_role_sheet_has_a_compare_with_form(client, trio):
@@ -158,7 +183,7 @@ def test_comparison_runs_the_same_queries_whatever_the_amount_of_content(
 ):
     first, second, third = (make_full_role(size=size) for _ in range(3))
 
-    # 1 roles (the choices); for the chosen roles: 1 roles + summary source, then one
+    # 1 roles (those typed); for the chosen roles: 1 roles + summary source, then one
     # prefetch each: trainings, salary bands, education, experience facts, skills, missions,
     # moves out, moves in; the bands' experience levels, locations and sources, prefetched
     # by relation name

@@ -489,9 +489,9 @@ def test_search_page_runs_the_same_queries_whatever_the_number_of_roles(
     for _ in range(size):
         make_full_role(size=3)
     reindex()
-    # 1 page of roles with their total, 4 for why each matched (aliases, missions, skills,
-    # training), 1 skills, 1 training
-    expected = 7
+    # 1 page of roles with their total, 2 divergence notes with their versions, 4 for why
+    # each matched (aliases, missions, skills, training), 1 skills, 1 training
+    expected = 9
     with django_assert_num_queries(expected):
         response = search_page(client, "Alias")
 
@@ -520,8 +520,9 @@ def test_a_search_with_a_typo_runs_the_same_queries_whatever_the_number_of_roles
     reindex()
 
     # 1 page of roles (none), 1 to correct the words, 1 page of roles for the corrected
-    # words, 4 for why each matched, 1 skills, 1 training
-    with django_assert_num_queries(9):
+    # words, 2 divergence notes with their versions, 4 for why each matched, 1 skills,
+    # 1 training
+    with django_assert_num_queries(11):
         response = search_page(client, "Aliaz")
 
     assert response.context["query"].correction.text == "alias"
