@@ -245,3 +245,10 @@ def test_ad_runs_the_same_queries_whatever_the_size_of_the_role(
     with django_assert_max_num_queries(QUERIES):
         response = client.get(ad_url(role.slug, niveau="junior"))
     assert len(response.context["ad"].section("missions").lines) == size
+
+
+def test_sitemap_lists_the_kit_of_each_role_with_questions(client, content):
+    xml = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/entretiens/kit/directeur-e-commerce/" in xml
+    assert "http://testserver/entretiens/kit/directeur-marketing/" not in xml
