@@ -106,7 +106,8 @@ class JobAd:
                 "education_requirements",
                 "facts",
                 "salary_bands",
-            )
+            ),
+            "salary_bands__experience_level__source",  # the level's years are quoted too
         )
 
     # ------------------------------------------------------------------ building

@@ -230,10 +230,10 @@ def test_copy_button_is_a_static_script_and_stays_hidden_without_it(client, cont
     assert '<textarea id="job-ad-text" class="job-ad-text" hidden readonly' in html
 
 
-# Queries: the role with its summary source, then one prefetch each for aliases, missions,
-# role skills, matrix cells, education requirements, facts, salary bands (with their level,
-# place and source), and the session-less page's own (none).
-QUERIES = 13
+# Queries: the role with its summary source; one prefetch each for aliases, missions, role
+# skills, matrix cells, education requirements and facts; the salary bands, their levels,
+# places, sources and the levels' sources.
+QUERIES = 12
 
 
 @pytest.mark.parametrize("size", [2, 30])
