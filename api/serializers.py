@@ -338,7 +338,15 @@ class RoleDetailSerializer(serializers.ModelSerializer):
             "salary_bands",
             "interview_questions",
             "case_studies",
+            "rome_code",
+            "esco_uri",
+            "isco_code",
         ]
+        extra_kwargs = {
+            "rome_code": {"help_text": _("Code ROME saisi par un éditeur ; vide sinon.")},
+            "esco_uri": {"help_text": _("Adresse ESCO saisie par un éditeur ; vide sinon.")},
+            "isco_code": {"help_text": _("Code CITP/ISCO-08 saisi par un éditeur ; vide sinon.")},
+        }
 
     def get_page(self, role) -> str:
         """The role sheet on the site."""

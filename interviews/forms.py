@@ -92,7 +92,8 @@ class KitForm(forms.Form):
     )
 
     def __init__(self, data, *, role, bank, case_studies):
-        super().__init__(data)
+        super().__init__(data)  # None: a blank builder (a role with no question of its own)
+        self.fields["niveau"].initial = DEFAULT_TIER
         self.role = role
         self.bank = bank  # every question of the bank, in the bank's order, already fetched
         self.case_studies = case_studies  # the role's, already fetched

@@ -1,10 +1,15 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView
 from django_filters.views import FilterView
 
+from roles import structured_data
+from roles.models import ExperienceLevel
 from roles.views import AnyPageMixin
 
 from .filters import QuestionBankFilter
 from .forms import KitForm
+from .jobads import JobAd, JobAdForm
 from .kits import Kit, by_level
 from .models import InterviewQuestion
 
@@ -41,7 +46,8 @@ class KitBuilderView(DetailView):
     `kit` (None while the choices have errors), `suggestions` (the role's questions not in
     the kit) and `other_roles` (the bank's other questions, by role), both ordered by the
     chosen level. Without any choice in the URL, the kit is the default proposal: every
-    question of the role, for a confirmed profile.
+    question of the role, for a confirmed profile; for a role with no question of its own,
+    no kit yet but the builder, to compose one from other roles' questions and one's own.
     """
 
     template_name = "interviews/kit.html"
@@ -57,10 +63,15 @@ class KitBuilderView(DetailView):
         cases = list(role.case_studies.all())
         params = self.request.GET
         chosen_in_url = any(name in params for name in ("q", "perso", "niveau"))
-        data = params if chosen_in_url else KitForm.proposal(own_role)
+        if chosen_in_url:
+            data = params
+        elif own_role:
+            data = KitForm.proposal(own_role)
+        else:  # no question of its own: a blank builder, the bank and own questions to pick
+            data = None
         form = KitForm(data, role=role, bank=bank, case_studies=cases)
         kit = None
-        if (own_role or cases) and form.is_valid():
+        if form.is_bound and form.is_valid():
             kit = Kit(
                 role,
                 form.cleaned_data["items"],
@@ -83,3 +94,38 @@ class KitBuilderView(DetailView):
             other_roles=list(others.items()),
             **kwargs,
         )
+
+
+def job_ad(request, slug):
+    """/entretiens/annonce/<slug>/?niveau=…&format=…: a draft job ad from the role's documents.
+
+    Template interviews/job_ad.html (the page, `?format=html` the standalone file
+    interviews/job_ad_file.html); `?format=md` gives Markdown. Context: `role`, `form` (its
+    errors shown on the page), `ad` (None while the choices have errors). An unknown role is a
+    404; a bad level or format, a French message on the page.
+    """
+    role = get_object_or_404(JobAd.roles(), slug=slug)
+    form = JobAdForm(request.GET)
+    if not form.is_valid():
+        context = {"role": role, "form": form, "ad": None, "tiers": ExperienceLevel.Tier}
+        return render(request, "interviews/job_ad.html", context)
+    ad = JobAd(role, form.cleaned_data["niveau"])
+    fmt = form.cleaned_data["format"]
+    filename = f"annonce-{role.slug}-{ad.tier.value}"
+    if fmt == "md":
+        response = HttpResponse(ad.markdown(request), content_type="text/markdown; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}.md"'
+        return response
+    context = {
+        "role": role,
+        "form": form,
+        "ad": ad,
+        "tiers": ExperienceLevel.Tier,
+        "json_ld": structured_data.script(ad.json_ld(request)),
+    }
+    if fmt == "html":
+        response = render(request, "interviews/job_ad_file.html", context)
+        response["Content-Disposition"] = f'attachment; filename="{filename}.html"'
+        return response
+    context["markdown"] = ad.markdown(request)
+    return render(request, "interviews/job_ad.html", context)

@@ -79,7 +79,10 @@ PUBLIC_PAGES = [
         "/entretiens/kit/responsable-e-commerce/?q=abc&perso=x&ordre=zz&niveau=expert",
         KIT_PARAMS,
     ),
-    ("kit impossible", "/entretiens/kit/directeur-marketing/", KIT_PARAMS),
+    ("kit sans question propre au métier", "/entretiens/kit/directeur-marketing/", KIT_PARAMS),
+    ("annonce", "/entretiens/annonce/directeur-e-commerce/?niveau=senior", ["niveau", "format"]),
+    ("annonce à compléter", "/entretiens/annonce/directeur-marketing/", ["niveau", "format"]),
+    ("annonce au niveau erroné", "/entretiens/annonce/directeur-e-commerce/?niveau=expert", []),
     ("API : référence", "/api/", []),
     ("données ouvertes", "/donnees/", []),
 ]

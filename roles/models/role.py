@@ -4,6 +4,7 @@ from functools import cached_property
 from operator import attrgetter
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
@@ -13,6 +14,28 @@ from django.utils.translation import gettext_lazy as _
 from ..grouping import Level, grouped
 from .base import NaturalKeyMixin, Quoting
 from .reference import Skill, Source
+
+# Crosswalk codes: the role in the classifications of France Travail (ROME), the European
+# Union (ESCO) and the ILO (ISCO-08). Checked for their format only; an editor sets them.
+validate_rome_code = RegexValidator(
+    r"\A[A-N][0-9]{4}\Z",
+    _("Un code ROME est une lettre majuscule de A à N suivie de 4 chiffres, par exemple M1705."),
+    code="invalid_rome",
+)
+validate_esco_uri = RegexValidator(
+    r"\Ahttp://data\.europa\.eu/esco/occupation/"
+    r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z",
+    _(
+        "Une adresse ESCO de métier a la forme "
+        "http://data.europa.eu/esco/occupation/ suivie d’un identifiant (UUID) en minuscules."
+    ),
+    code="invalid_esco",
+)
+validate_isco_code = RegexValidator(
+    r"\A[0-9]{4}\Z",
+    _("Un code CITP/ISCO-08 de profession compte exactement 4 chiffres, par exemple 1221."),
+    code="invalid_isco",
+)
 
 
 class RoleQuerySet(models.QuerySet):
@@ -188,6 +211,39 @@ class Role(Quoting, NaturalKeyMixin, models.Model):
     )
     sources = models.ManyToManyField(
         Source, verbose_name=_("sources"), blank=True, related_name="roles"
+    )
+    rome_code = models.CharField(
+        _("code ROME"),
+        max_length=5,
+        blank=True,
+        default="",
+        validators=[validate_rome_code],
+        help_text=_(
+            "Le code de la fiche ROME de France Travail (une lettre et 4 chiffres, ex. M1705). "
+            "Laissez vide tant qu’il n’est pas vérifié."
+        ),
+    )
+    esco_uri = models.CharField(
+        _("adresse ESCO"),
+        max_length=100,
+        blank=True,
+        default="",
+        validators=[validate_esco_uri],
+        help_text=_(
+            "L’adresse du métier dans ESCO : http://data.europa.eu/esco/occupation/… "
+            "Laissez vide tant qu’elle n’est pas vérifiée."
+        ),
+    )
+    isco_code = models.CharField(
+        _("code CITP/ISCO-08"),
+        max_length=4,
+        blank=True,
+        default="",
+        validators=[validate_isco_code],
+        help_text=_(
+            "Le groupe de base de la classification internationale des professions (4 chiffres). "
+            "Laissez vide tant qu’il n’est pas vérifié."
+        ),
     )
 
     objects = RoleQuerySet.as_manager()

@@ -4,6 +4,7 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
+from .. import structured_data
 from ..models import Quoting
 
 register = template.Library()
@@ -61,3 +62,12 @@ def source_ref(item):
     if isinstance(item, Quoting):
         return {"source": item.quoted_source, "url": item.passage_url()}
     return {"source": item, "url": item.get_absolute_url()}
+
+
+@register.simple_tag(takes_context=True)
+def occupation_jsonld(context, role):
+    """The sheet's schema.org `Occupation` as a JSON-LD block; nothing for an undocumented
+    role (no document describes it). Reads only the rows `Role.objects.with_sheet()` fetched."""
+    if not role.is_documented:
+        return ""
+    return structured_data.script(structured_data.occupation(role, context.get("request")))

@@ -237,14 +237,39 @@ def test_unknown_role_gets_the_french_404_page(client):
     assert "Page introuvable" in response.content.decode()
 
 
-def test_role_without_questions_says_no_kit_can_be_built(client, make_role):
+def test_role_without_questions_offers_the_builder_with_the_other_roles_questions(
+    client, make_role, make_question
+):
+    other = make_role("Responsable test")
+    question = make_question(other)
     role = make_role("Directeur marketing test", is_documented=False)
 
     response = client.get(kit_url(role))
 
     assert response.status_code == 200
-    assert "pas de kit possible pour l’instant" in response.content.decode()
+    html = response.content.decode()
+    assert "aucune question d’entretien pour ce métier" in html
     assert response.context["kit"] is None
+    assert not response.context["form"].errors  # a blank builder, not a wrong choice
+    assert response.context["other_roles"] == [("Responsable test", [question])]
+    assert re.search(r'<input[^>]*value="confirme"[^>]*checked', html)
+
+
+def test_role_without_questions_gets_a_kit_of_other_roles_and_own_questions(
+    client, make_role, make_question
+):
+    question = make_question(make_role("Responsable test"))
+    role = make_role("Directeur marketing test", is_documented=False)
+
+    response = client.get(
+        kit_url(role, question, niveau="senior", extra="&perso=Parlez-moi+de+vous+%3F")
+    )
+
+    kit = response.context["kit"]
+    assert kit.questions[0].question == question
+    assert kit.questions[1].question.text == "Parlez-moi de vous ?"
+    assert kit.questions[0].other_roles[0].name == "Responsable test"
+    assert "Question pour :" in response.content.decode()
 
 
 @pytest.mark.parametrize(
