@@ -72,18 +72,16 @@ def test_one_new_version_per_transaction_and_none_before_the_commit(
     with (
         mock.patch.object(page_cache, "bump_content_version") as bump,
         django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
     ):
-        with transaction.atomic():
-            for n in range(3):
-                make_role(f"Métier {n}")
-            assert bump.call_count == 0
+        for n in range(3):
+            make_role(f"Métier {n}")
+        assert bump.call_count == 0
     assert bump.call_count == 1
     assert page_cache.content_version() == before
 
 
-def test_a_rolled_back_change_gives_no_new_version(
-    make_role, django_capture_on_commit_callbacks
-):
+def test_a_rolled_back_change_gives_no_new_version(make_role, django_capture_on_commit_callbacks):
     before = page_cache.content_version()
     with django_capture_on_commit_callbacks(execute=True):
         try:
