@@ -12,13 +12,15 @@ checks, over HTTP:
 5. wrong passwords counted across both servers: AXES_FAILURE_LIMIT=2, one failure through A,
    the second, through B, reaches the limit (429, login throttling shared).
 
-Exits 0 when all hold; prints what failed otherwise. Bounded: 60 s at most (migrations take most of it).
+Exits 0 when all hold; prints what failed otherwise. Bounded: 60 s at most (migrating
+takes most of it).
 
     TWO_SERVERS_PORT       first of two loopback ports (default 8750)
     TWO_SERVERS_DATABASE   postgres://postgres@127.0.0.1:5432/fiches_two_servers
     TWO_SERVERS_REDIS      redis://127.0.0.1:6379/5 (keys under a prefix of this run, removed)
 """
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -167,9 +169,7 @@ def main():
 
         from roles.models import Level, Role
 
-        editor = get_user_model().objects.create_user(
-            "editrice", password=PASSWORD, is_staff=True
-        )
+        editor = get_user_model().objects.create_user("editrice", password=PASSWORD, is_staff=True)
         editor.groups.add(Group.objects.get(name="Éditeurs"))
         role = Role.objects.create(name="Cheffe de projet e-commerce", level=Level.MANAGEMENT)
         sheet = role.get_absolute_url()
@@ -213,10 +213,8 @@ def main():
         )
     finally:
         for server in servers:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(server.pid, signal.SIGTERM)
-            except ProcessLookupError:
-                pass
         for server in servers:
             try:
                 server.wait(timeout=10)
@@ -224,12 +222,10 @@ def main():
                 os.killpg(server.pid, signal.SIGKILL)
             if failures and server.stderr:
                 sys.stderr.write(server.stderr.read().decode(errors="replace")[-3000:])
-        try:
+        with contextlib.suppress(Exception):
             from django.db import connections
 
             connections.close_all()
-        except Exception:
-            pass
         server_database("DROP DATABASE IF EXISTS")
         import redis
 
