@@ -4,6 +4,7 @@ import gzip
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
@@ -13,6 +14,13 @@ from config import cache as page_cache
 from config.routers import ReplicaRouter
 from roles.models import Role
 
+# With DATABASE_REPLICA_URL, anonymous pages read from the "replica" connection: another
+# connection to the same test database, which sees only committed rows.
+REPLICA = "replica" in settings.DATABASES
+pytestmark = pytest.mark.django_db(
+    transaction=REPLICA, databases=["default", "replica"] if REPLICA else ["default"]
+)
+
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
@@ -20,6 +28,12 @@ def page_cache_on(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def editor(django_user_model):
+    """A logged-in account (a transactional test has no editors' group: its rows are gone)."""
+    return django_user_model.objects.create_user("editrice", is_staff=True)
 
 
 @pytest.fixture
@@ -187,3 +201,23 @@ def test_the_replica_router_sends_only_anonymous_reads_to_the_replica(monkeypatc
         assert router.db_for_read(Role) == "default"
     finally:
         page_cache.anonymous_read.reset(token)
+
+
+@pytest.mark.skipif(
+    not REPLICA,
+    reason="needs DATABASE_REPLICA_URL (a second connection, to the same database in tests)",
+)
+def test_an_anonymous_page_reads_from_the_replica_and_an_editor_from_the_primary(
+    client, sheet, editor
+):
+    from django.db import connections
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connections["replica"]) as replica:
+        assert client.get(sheet.get_absolute_url()).status_code == 200
+    assert len(replica.captured_queries) > 0
+    cache.clear()
+    client.force_login(editor)
+    with CaptureQueriesContext(connections["replica"]) as replica:
+        assert client.get(sheet.get_absolute_url()).status_code == 200
+    assert replica.captured_queries == []
