@@ -386,9 +386,14 @@ def throughput(url, large):
                 except OSError as error:
                     print(f"  {path}: {error}", file=sys.stderr)
                 rows[(mode, name)] = wrk(base + path, seconds)
+                print(f"  {mode} {name}: {rows[(mode, name)]}", file=sys.stderr)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # a slow page still rendering
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
     print(
         f"\n  Requests per second through gunicorn ({env['WEB_CONCURRENCY']} workers x "
         f"{env['GUNICORN_THREADS']} threads), wrk -t2 -c8 -d{seconds}s, {large['size']} roles,"
