@@ -230,10 +230,15 @@ else:
         }
     }
 # Whole public pages, keyed by address and content version: every save or delete of a row of
-# these apps gives a new version once its transaction commits. Off under pytest (its tests roll
-# back, so no commit would ever bump the version); tests/test_cache.py turns it on. PAGE_CACHE=
-# false turns it off.
-PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE", "pytest" not in sys.modules)
+# these apps gives a new version once its transaction commits. The version must be one for all
+# processes: on by default with CACHE_URL (shared) or under runserver (one process); off with
+# local memory under gunicorn's several workers (each would keep its own version and serve
+# stale pages after another worker's save), and under pytest (its tests roll back, so no
+# commit would bump the version; tests/test_cache.py turns it on). PAGE_CACHE=true|false forces.
+PAGE_CACHE_ENABLED = env_bool(
+    "PAGE_CACHE",
+    (bool(CACHE_URL) or "runserver" in sys.argv) and "pytest" not in sys.modules,
+)
 PAGE_CACHE_ALIAS = "default"
 CONTENT_APPS = {"roles", "salaries", "interviews"}
 PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 24 * 3600)  # a version's pages, at most
