@@ -79,8 +79,11 @@ format: install
 migrations-check: install
 	$(PY) manage.py makemigrations --check --dry-run
 
-## Search and list latency on PostgreSQL with 3,000 generated roles, in databases of their own
-## (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/fiches_bench).
+## Page sizes and render times at 10 and 3,000 generated roles (fails past 150 KB / 300 ms, or a
+## search p95 past 30 ms), search and list latency, then requests per second through gunicorn
+## and wrk of a bare view and of pages rendered and cached, with ratios (bench/run.py). On
+## PostgreSQL, in databases of their own (BENCH_DATABASE_URL, default
+## postgres://postgres@127.0.0.1:5432/fiches_bench).
 bench: install
 	$(PY) bench/run.py
 

@@ -1,27 +1,42 @@
-"""`make bench`: search and list latency on PostgreSQL with the generated data set.
+"""`make bench`: page budgets, search latency and throughput on PostgreSQL with the
+generated data set.
 
 Two databases of their own on the PostgreSQL server (never the site's): one with 3,000
 generated roles, one with 10. Each is created, migrated and filled once
 (`generate_bench_data`), then reused. The pages are requested in-process through Django's
 test client, so the figures are server-side (no network, no browser): median and p95 over
-a fixed list of queries, repeated; then the queries per page at both sizes, which must match.
+a fixed list of queries, repeated; then the queries per page at both sizes, which must match;
+the size and server time of every page type at both sizes (fails past 150 KB or 300 ms at
+3,000 roles, or a search query p95 past 30 ms); last, through gunicorn and wrk, requests per
+second of a bare HttpResponse("ok") view (BENCH_VIEWS) and of the role sheet, home, search and
+/salaires/, rendered and cached, with their ratios to the bare view.
 
     BENCH_DATABASE_URL  postgres://postgres@127.0.0.1:5432/fiches_bench (the small one adds _small)
     BENCH_REPEAT        times each URL is requested (default 15)
+    BENCH_PORT          loopback port of the gunicorn run (default 8760)
+    BENCH_SECONDS       wrk duration per address (default 5)
 """
 
 import json
 import os
+import re
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/fiches_bench"
 SIZES = {"large": 3000, "small": 10}
+# Issue 16: every page at most this big and this slow to render, at both sizes.
+PAGE_BYTES = 150_000
+PAGE_MS = 300
+SEARCH_P95_MS = 30
 
 # What readers type: titles seen on job boards (with feminine forms, hyphens, plurals), skills,
 # tools, mission words, typos, a word that matches most roles, and nonsense.
@@ -82,6 +97,9 @@ def measure(size, repeat):
     from roles.search import Query, search_page
     from salaries.models import SalaryBand
 
+    # Every figure of this process is of a page rendered (the page cache is measured through
+    # gunicorn, below).
+    settings.PAGE_CACHE_ENABLED = False
     # Static files straight from the finders: no collectstatic needed to render the pages.
     settings.STORAGES = {
         **settings.STORAGES,
@@ -137,7 +155,7 @@ def measure(size, repeat):
             raise SystemExit(f"{url}: HTTP {response.status_code}")
         return elapsed
 
-    result = {"size": size, "queries": {}}
+    result = {"size": size, "queries": {}, "budget": measure_pages(client, band, skill)}
     for name, url in pages.items():
         with CaptureQueriesContext(connection) as context:
             timed(url)
@@ -173,6 +191,55 @@ def measure(size, repeat):
     print(json.dumps(result))
 
 
+def measure_pages(client, band, skill):
+    """Size and server time (median of three, or the first alone past a second) of every
+    page type, rendered (no page cache), with the bench data's own rows."""
+    from django.db import connection
+
+    from roles.models import Role, Source
+
+    role = band.role
+    other = Role.objects.filter(slug__startswith="bench-").exclude(pk=role.pk).first()
+    source = Source.objects.order_by("pk").first()
+    urls = {
+        "accueil": "/",
+        "liste des métiers": "/metiers/",
+        "fiche métier": role.get_absolute_url(),
+        "comparaison": f"/metiers/comparer/?r={role.slug}&r={other.slug}",
+        "recherche": "/recherche/?q=chef+de+projet",
+        "compétences": "/competences/",
+        "compétence": skill.get_absolute_url(),
+        "outils": "/outils/",
+        "formations": "/formations/",
+        "sources": "/sources/",
+        "document": source.get_absolute_url() if source else "/sources/",
+        "carte des parcours": "/parcours/",
+        "salaires": "/salaires/",
+        "entretiens": "/entretiens/",
+        "kit d'entretien": f"/entretiens/kit/{role.slug}/",
+        "données ouvertes": "/donnees/",
+    }
+    figures = {}
+    for name, url in urls.items():
+        samples = []
+        for _ in range(3):
+            started = time.perf_counter()
+            response = client.get(url)
+            samples.append((time.perf_counter() - started) * 1000)
+            if samples[0] > 1000:
+                break
+        if response.status_code >= 500:
+            connection.close()  # a connection cut at the deadline: the next page gets a new one
+        size = len(b"".join(response)) if response.streaming else len(response.content)
+        figures[name] = {
+            "url": url,
+            "status": response.status_code,
+            "bytes": size,
+            "ms": statistics.median(samples),
+        }
+    return figures
+
+
 def run(url, size, repeat):
     ensure_database(url)
     env = {
@@ -180,6 +247,8 @@ def run(url, size, repeat):
         "DATABASE_URL": url,
         "DEBUG": "false",
         "DJANGO_SETTINGS_MODULE": "config.settings",
+        # Pages past their budget are measured, not cut off at the request deadline.
+        "REQUEST_DEADLINE": "600",
     }
     process = subprocess.run(
         [sys.executable, __file__, "--measure", str(size), str(repeat)],
@@ -213,7 +282,132 @@ def report(large, small):
         same &= other == count
         print(f"    {name:<26}{other:>10}{count:>13}{'' if other == count else '   DIFFERENT'}")
     print("\n  Query counts identical at both sizes." if same else "\n  Query counts differ!")
-    return same
+    ok = same
+    print(f"\n  Page budgets: {PAGE_BYTES // 1000} KB and {PAGE_MS} ms (rendered, no page cache)")
+    print(f"    {'':<20}{small['size']:>10} roles{'':>13}{large['size']:>6} roles")
+    for name, big in large["budget"].items():
+        little = small["budget"][name]
+        verdict = []
+        if big["bytes"] > PAGE_BYTES:
+            verdict.append("TOO BIG")
+        if big["ms"] > PAGE_MS:
+            verdict.append("TOO SLOW")
+        if big["status"] != 200:
+            verdict.append(f"HTTP {big['status']}")
+        ok &= not verdict
+        print(
+            f"    {name:<20}{little['bytes'] / 1000:8.1f} KB {little['ms']:7.1f} ms"
+            f"   {big['bytes'] / 1000:8.1f} KB {big['ms']:7.1f} ms   {' '.join(verdict) or 'ok'}"
+        )
+    p95 = percentile(large["search_query"], 0.95)
+    print(f"\n  Search query p95 {p95:.1f} ms (budget {SEARCH_P95_MS} ms)")
+    ok &= p95 <= SEARCH_P95_MS
+    return ok
+
+
+def wrk(address, seconds):
+    """Requests per second and errors of one address under wrk (8 connections)."""
+    output = subprocess.run(
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "10s", address],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Socket errors: (.*)", output)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, (errors.group(1) if errors else "") + (
+        f" non-2xx {non2xx.group(1)}" if non2xx else ""
+    )
+
+
+def throughput(url, large):
+    """Requests per second through gunicorn (on the 3,000-role database) of the bare view and
+    of four pages, rendered (PAGE_CACHE=false) then cached, each against the bare view of the
+    same server, side by side in one run."""
+    if not shutil.which("wrk"):
+        print("\n  wrk absent (apt-get install wrk): no requests-per-second figures.")
+        return
+    port = int(os.environ.get("BENCH_PORT", "8760"))
+    seconds = int(os.environ.get("BENCH_SECONDS", "5"))
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DEBUG": "false",
+        "SECURE": "false",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
+        "BENCH_VIEWS": "true",
+        "REQUEST_DEADLINE": "600",
+        "GUNICORN_ACCESS_LOG": "",
+        "GUNICORN_BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": os.environ.get("WEB_CONCURRENCY", "2"),
+        "GUNICORN_THREADS": os.environ.get("GUNICORN_THREADS", "4"),
+    }
+    if not (ROOT / "staticfiles" / "staticfiles.json").exists():
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "--verbosity", "0"],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+    pages = {
+        "fiche métier": large["budget"]["fiche métier"]["url"],
+        "accueil": "/",
+        "recherche": "/recherche/?q=chef+de+projet",
+        "salaires": "/salaires/",
+    }
+    base = f"http://127.0.0.1:{port}"
+    rows = {}
+    gunicorn_command = [
+        str(Path(sys.executable).parent / "gunicorn"),
+        *("-c", "config/gunicorn.py", "config.wsgi"),
+    ]
+    for mode, cache in (("rendered", "false"), ("cached", "true")):
+        server = subprocess.Popen(
+            gunicorn_command,
+            cwd=ROOT,
+            env={**env, "PAGE_CACHE": cache},
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=2).read()
+                    break
+                except OSError:
+                    time.sleep(0.3)
+            rows[(mode, "vue nue HttpResponse('ok')")] = wrk(base + "/bench/ok", seconds)
+            for name, path in pages.items():
+                try:  # warm up (and fill the cache)
+                    urllib.request.urlopen(base + path, timeout=120).read()
+                except OSError as error:
+                    print(f"  {path}: {error}", file=sys.stderr)
+                rows[(mode, name)] = wrk(base + path, seconds)
+                print(f"  {mode} {name}: {rows[(mode, name)]}", file=sys.stderr)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(timeout=10)
+            except subprocess.TimeoutExpired:  # a slow page still rendering
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+    print(
+        f"\n  Requests per second through gunicorn ({env['WEB_CONCURRENCY']} workers x "
+        f"{env['GUNICORN_THREADS']} threads), wrk -t2 -c8 -d{seconds}s, {large['size']} roles,"
+        f" {os.cpu_count()} CPUs shared with wrk, load average {os.getloadavg()[0]:.1f}"
+    )
+    for mode in ("rendered", "cached"):
+        bare = rows[(mode, "vue nue HttpResponse('ok')")][0]
+        for (row_mode, name), (rate, errors) in rows.items():
+            if row_mode != mode:
+                continue
+            print(
+                f"    {mode:<9}{name:<28}{rate:9.1f} req/s  {100 * rate / bare:6.1f} % of bare"
+                + (f"   errors: {errors}" if errors.strip() else "")
+            )
 
 
 def main():
@@ -227,7 +421,11 @@ def main():
     repeat = int(os.environ.get("BENCH_REPEAT", "15"))
     small = run(url + "_small", SIZES["small"], repeat)
     large = run(url, SIZES["large"], repeat)
-    return 0 if report(large, small) else 1
+    ok = report(large, small)
+    throughput(url, large)
+    if not ok:
+        print("\nFAILED: see the figures above (budgets, search p95 or query counts).")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

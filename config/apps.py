@@ -9,4 +9,6 @@ class SiteConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the checks)
+        from . import cache, checks  # noqa: F401  (registers the checks)
+
+        cache.connect_signals()  # every content save or delete: a new content version

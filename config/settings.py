@@ -5,6 +5,7 @@ SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (postgres://…).
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -119,6 +120,8 @@ MIDDLEWARE = [
     # Before whitenoise, so that static files carry them too.
     "config.middleware.ExtraSecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached public pages are answered here, before sessions and the database (config/cache.py).
+    "config.cache.PageCacheMiddleware",
     # Outermost of the rest: a lost database becomes a French 503 page, not a stack trace.
     "config.middleware.DatabaseUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -202,6 +205,60 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # Sent data left unacknowledged this long (ms) closes the connection.
         "tcp_user_timeout": 10000,
     }
+# Cache and several servers (issue 16; config/cache.py, config/routers.py) -------------------
+# Local memory by default (nothing to install; one process each). CACHE_URL=redis://host:6379/N
+# selects Django's own Redis backend (the `redis` package): one cache for every app server, so
+# that pages, the content version, sessions and login throttling are shared.
+CACHE_URL = env("CACHE_URL")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", "fiches"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    # Sessions in the database, read through the shared cache.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "fiches",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# Whole public pages, keyed by address and content version: every save or delete of a row of
+# these apps gives a new version once its transaction commits. The version must be one for all
+# processes: on by default with CACHE_URL (shared) or under runserver (one process); off with
+# local memory under gunicorn's several workers (each would keep its own version and serve
+# stale pages after another worker's save), and under pytest (its tests roll back, so no
+# commit would bump the version; tests/test_cache.py turns it on). PAGE_CACHE=true|false forces.
+PAGE_CACHE_ENABLED = env_bool(
+    "PAGE_CACHE",
+    (bool(CACHE_URL) or "runserver" in sys.argv) and "pytest" not in sys.modules,
+)
+PAGE_CACHE_ALIAS = "default"
+CONTENT_APPS = {"roles", "salaries", "interviews"}
+PAGE_CACHE_TIMEOUT = env_int("PAGE_CACHE_TIMEOUT", 24 * 3600)  # a version's pages, at most
+# Browsers revalidate every time (a 304 costs a cache read); a CDN keeps a page s-maxage.
+PAGE_CACHE_MAX_AGE = env_int("PAGE_CACHE_MAX_AGE", 0)
+PAGE_CACHE_S_MAXAGE = env_int("PAGE_CACHE_S_MAXAGE", 60)
+# A read replica (optional): anonymous GETs read there, everything else uses "default".
+if env("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        env("DATABASE_REPLICA_URL"),
+        conn_max_age=env_int("CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    if DATABASES["replica"]["ENGINE"] == DATABASES["default"]["ENGINE"]:
+        DATABASES["replica"]["OPTIONS"] = dict(DATABASES["default"].get("OPTIONS", {}))
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+# `make bench` only: a bare HttpResponse("ok") view at /bench/ok, the yardstick of the ratios.
+BENCH_VIEWS = env_bool("BENCH_VIEWS", False)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -45,6 +46,9 @@ urlpatterns = [
         name="robots",
     ),
 ]
+
+if settings.BENCH_VIEWS:  # `make bench` only: the bare view the ratios are measured against
+    urlpatterns.append(path("bench/ok", views.bench_ok))
 
 # The French 500 page; a lost database gets the 503 page instead (see config/middleware.py).
 handler500 = views.server_error

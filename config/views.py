@@ -78,3 +78,8 @@ def lockout(request, original_response=None, credentials=None):
     if cool_off:
         response["Retry-After"] = str(int(cool_off.total_seconds()))
     return response
+
+
+def bench_ok(request):
+    """The yardstick of `make bench` (BENCH_VIEWS only): the cheapest answer Django gives."""
+    return HttpResponse("ok")

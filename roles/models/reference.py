@@ -4,10 +4,10 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from ..urlcache import slug_url
 from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow
 
 
@@ -102,7 +102,7 @@ class Source(NaturalKeyMixin, models.Model):
         return self.label
 
     def get_absolute_url(self):
-        return reverse("roles:source", kwargs={"slug": self.slug})
+        return slug_url("roles:source", self.slug)  # computed once per slug
 
     @property
     def label(self):
@@ -219,7 +219,7 @@ class Skill(NaturalKeyMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("roles:skill", kwargs={"slug": self.slug})
+        return slug_url("roles:skill", self.slug)  # computed once per slug
 
 
 class Training(NaturalKeyMixin, models.Model):

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..grouping import Level, grouped
+from ..urlcache import slug_url
 from .base import NaturalKeyMixin, Quoting
 from .reference import Skill, Source
 
@@ -269,7 +269,7 @@ class Role(Quoting, NaturalKeyMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("roles:detail", kwargs={"slug": self.slug})
+        return slug_url("roles:detail", self.slug)  # computed once per slug
 
     quoted_fields = ("summary",)
     quoted_source_field = "summary_source"
