@@ -134,3 +134,13 @@ def french_sorted(items, attribute=None):
 def french_sort(items, attribute=""):
     """{% for skill in skills|french_sort:"name" %}: the list in French order."""
     return french_sorted(items, attribute or None)
+
+
+@register.filter
+def level_name(levels, index):
+    """The name of the `index`-th experience level of a matrix: the label a phone shows
+    before each cell when the matrix reads as stacked cards."""
+    try:
+        return levels[int(index)].name
+    except (IndexError, TypeError, ValueError):
+        return ""
