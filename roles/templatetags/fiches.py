@@ -89,7 +89,7 @@ def unseen(text, role):
                     continue
                 seen.add(key)
             kept.append(sentence)
-        if any(part.strip() for part in kept):
+        if any(part.strip(QUOTES_AND_BULLETS) for part in kept):
             lines.append(" ".join(kept))
     return "\n".join(lines)
 

@@ -142,3 +142,26 @@ def test_mission_lines_starting_with_a_bullet_render_as_a_list(make_role, client
 
     assert "<ul><li>le site</li><li>la marque</li></ul>" in html
     assert "•" not in html[html.index('id="missions"') :]
+
+
+def test_french_order_ignores_accents_and_case():
+    from roles.templatetags.fiches import french_sorted
+
+    assert french_sorted(["CRM", "Cdiscount", "CMS"]) == ["Cdiscount", "CMS", "CRM"]
+    assert french_sorted(["Excel", "école", "Ecommerce", "Zalando"]) == [
+        "école",
+        "Ecommerce",
+        "Excel",
+        "Zalando",
+    ]
+
+
+def test_unseen_drops_the_long_sentences_the_sheet_already_showed():
+    from roles.templatetags.fiches import unseen
+
+    role = Role(name="Test")
+    long = "Une phrase assez longue pour compter comme une vraie phrase du document."
+    assert unseen(f"{long} Courte.", role) == f"{long} Courte."
+    assert unseen(f"« {long} »\nAutre ligne.", role) == "Autre ligne."
+    assert unseen(long, role) == ""
+    assert unseen(long, Role(name="Autre fiche")) == long  # per sheet
