@@ -38,6 +38,14 @@ validate_isco_code = RegexValidator(
 )
 
 
+def _in_order(items, key):
+    """{key: [items]} in the order each key first appears."""
+    groups = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
+
+
 class RoleQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -122,6 +130,8 @@ class RoleQuerySet(models.QuerySet):
 
     def with_sheet(self):
         """Everything the role sheet shows, in a fixed number of queries."""
+        from .divergence import Divergence  # defined after Role, which it points to
+
         return self.select_related("summary_source").prefetch_related(
             "sources",
             *self.related(
@@ -139,6 +149,7 @@ class RoleQuerySet(models.QuerySet):
                 "interview_questions",
                 "case_studies",
             ),
+            Prefetch("divergences", queryset=Divergence.objects.with_versions()),
         )
 
     def with_essentials(self):
@@ -328,3 +339,55 @@ class Role(Quoting, NaturalKeyMixin, models.Model):
     @cached_property
     def role_moves_out(self):
         return [move for move in self.moves_out.all() if move.to_role_id]
+
+    # « L'essentiel » and each fact once (issue 11): groupings of the prefetched rows.
+    KEY_SKILLS = 5
+
+    @cached_property
+    def skill_entries(self):
+        """[(category label, [(skill, [its rows, one per document wording])])], tools left
+        out: one entry per skill, each document's excerpt beneath it."""
+        return [
+            (label, list(_in_order(items, attrgetter("skill")).items()))
+            for label, items in self.skills_by_category
+        ]
+
+    @cached_property
+    def key_skills(self):
+        """The five skills most documents cite (then in the documents' order), each with the
+        first row that cites it: [(skill, row)]."""
+        cited = {}
+        for _label, entries in self.skill_entries:
+            for skill, rows in entries:
+                cited[skill] = rows
+        ranked = sorted(cited.items(), key=lambda item: -len({r.source_id for r in item[1]}))
+        return [(skill, rows[0]) for skill, rows in ranked[: self.KEY_SKILLS]]
+
+    @cached_property
+    def tool_entries(self):
+        """[(row, [tools])]: each document sentence once, with the tools it names."""
+        groups = _in_order(self.tools, lambda rs: (rs.source_id, rs.wording or rs.pk))
+        return [(rows[0], [rs.skill for rs in rows]) for rows in groups.values()]
+
+    @cached_property
+    def training_entries(self):
+        """[(row, [trainings])]: each document sentence once, with the trainings it names."""
+        groups = _in_order(self.role_trainings.all(), lambda rt: (rt.source_id, rt.note or rt.pk))
+        return [(rows[0], [rt.training for rt in rows]) for rows in groups.values()]
+
+    @cached_property
+    def move_entries(self):
+        """[(row, [roles])]: each document's career sentence once, with the roles it names."""
+        groups = _in_order(
+            self.role_moves_out, lambda move: (move.source_id, move.note or move.pk)
+        )
+        return [(rows[0], [move.to_role for move in rows]) for rows in groups.values()]
+
+    @cached_property
+    def band_lines(self):
+        """[(first band, [bands])]: one line per document and experience level for
+        « L'essentiel », each band as its document gives it (no figure across documents)."""
+        groups = _in_order(
+            self.salary_bands.all(), lambda band: (band.source_id, band.experience_level_id)
+        )
+        return [(bands[0], bands) for bands in groups.values()]

@@ -1,5 +1,9 @@
 """Presentation helpers shared by every app's templates."""
 
+import re
+import unicodedata
+from operator import attrgetter
+
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import gettext
@@ -71,3 +75,82 @@ def occupation_jsonld(context, role):
     if not role.is_documented:
         return ""
     return structured_data.script(structured_data.occupation(role, context.get("request")))
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+QUOTES_AND_BULLETS = ' «»"“”•-–—'
+MIN_REPEATED = 40  # shorter repeats are labels (a skill's name, « Bac +5 »), not sentences
+
+
+@register.filter
+def unseen(text, role):
+    """`text` without the sentences of 40 characters or more the sheet of `role` has already
+    shown: each fact once, even where two rows quote the same sentence of a document. The
+    lines of `text` stay lines; "" when nothing new is left. Sentences are remembered on the
+    role (one sheet per request), in the order the template shows them."""
+    seen = role.__dict__.setdefault("_shown_sentences", set())
+    lines = []
+    for line in str(text or "").splitlines():
+        kept = []
+        for sentence in SENTENCE_END.split(line):
+            key = " ".join(sentence.split()).strip(QUOTES_AND_BULLETS).casefold()
+            if len(key) >= MIN_REPEATED:
+                if key in seen:
+                    continue
+                seen.add(key)
+            kept.append(sentence)
+        if any(part.strip(QUOTES_AND_BULLETS) for part in kept):
+            lines.append(" ".join(kept))
+    return "\n".join(lines)
+
+
+@register.filter
+def bullet_lines(text):
+    """A mission description as (paragraphs, list items): lines starting with « • » are the
+    document's own list items. Returns [(is_list, [lines])] blocks in order."""
+    blocks = []
+    for line in str(text or "").splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        is_item = line.startswith("•")
+        if is_item:
+            line = line.lstrip("• ").strip()
+        if blocks and blocks[-1][0] == is_item:
+            blocks[-1][1].append(line)
+        else:
+            blocks.append((is_item, [line]))
+    return blocks
+
+
+def french_key(text):
+    """Sort key for French lists, accent- and case-insensitive: « Cdiscount, CMS, CRM »,
+    « école » with the e's. Ties keep a stable order (the exact text decides last)."""
+    text = str(text)
+    plain = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in plain if not unicodedata.combining(c))
+    return (plain.casefold().replace("œ", "oe").replace("æ", "ae"), text)
+
+
+def french_sorted(items, attribute=None):
+    """`items` sorted the French way, by `attribute` (dotted) when given."""
+    if attribute:
+        get = attrgetter(attribute)
+        return sorted(items, key=lambda item: french_key(get(item)))
+    return sorted(items, key=french_key)
+
+
+@register.filter
+def french_sort(items, attribute=""):
+    """{% for skill in skills|french_sort:"name" %}: the list in French order."""
+    return french_sorted(items, attribute or None)
+
+
+@register.filter
+def level_name(levels, index):
+    """The name of the `index`-th experience level of a matrix: the label a phone shows
+    before each cell when the matrix reads as stacked cards."""
+    try:
+        return levels[int(index)].name
+    except (IndexError, TypeError, ValueError):
+        return ""

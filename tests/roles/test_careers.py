@@ -396,8 +396,8 @@ def test_role_sheet_neighbourhood_adds_no_query_per_move(
         move(make_role(f"Avant {i}"), centre)
         move(centre, make_role(f"Après {i}"))
 
-    # the sheet's 17 (see test_views) + 1 other roles for "Comparer avec…"
-    with django_assert_max_num_queries(18):
+    # the sheet's 17 (see test_views) + 1 divergence notes + 1 other roles for "Comparer avec…"
+    with django_assert_max_num_queries(19):
         response = client.get(centre.get_absolute_url())
     assert len(response.context["neighbourhood"].boxes) == 2 * size + 1
     assert Role.objects.count() == 2 * size + 1

@@ -119,8 +119,9 @@ def test_role_sheet_runs_the_same_queries_whatever_the_amount_of_content(
     # questions, question skills, case studies, case skills; the rows of the other apps are
     # prefetched by relation name, so their sources come in prefetches too: the bands'
     # experience levels, locations and sources, the questions' and the case studies' sources;
+    # divergence notes (their versions, with their sources, when there are some);
     # 1 other roles for "Comparer avec…"
-    with django_assert_max_num_queries(23):
+    with django_assert_max_num_queries(24):
         response = client.get(role.get_absolute_url())
     assert response.status_code == 200
     assert Role.objects.count() >= 2
