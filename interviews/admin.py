@@ -3,8 +3,10 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
 from roles.admin import FactInline, RoleInline, add_role_inlines
+from roles.locking import VersionedAdminMixin, VersionedModelForm
 from roles.models import Role
 
 from .models import CaseStudy, InterviewQuestion
@@ -18,8 +20,9 @@ class InterviewQuestionInline(RoleInline):
     verbose_name_plural = _("questions d'entretien")
 
 
-class CaseStudyInline(admin.StackedInline):
+class CaseStudyInline(VersionedAdminMixin, admin.StackedInline):
     model = CaseStudy
+    classes = ["collapse"]
     extra = 0
     fields = ["title", "scenario", "task", "skills", "source"]
     autocomplete_fields = ["skills", "source"]
@@ -43,7 +46,7 @@ class HasExpectedAnswerFilter(admin.SimpleListFilter):
         return queryset
 
 
-class InterviewQuestionForm(forms.ModelForm):
+class InterviewQuestionForm(VersionedModelForm):
     class Meta:
         model = InterviewQuestion
         fields = [
@@ -65,7 +68,7 @@ class InterviewQuestionForm(forms.ModelForm):
 
 
 @admin.register(InterviewQuestion)
-class InterviewQuestionAdmin(admin.ModelAdmin):
+class InterviewQuestionAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     form = InterviewQuestionForm
     list_display = [
         "short_text",
@@ -140,7 +143,7 @@ class InterviewQuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(admin.ModelAdmin):
+class CaseStudyAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "role", "source_label", "order"]
     list_editable = ["order"]
     list_filter = [

@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
+from .locking import VersionedAdminMixin
 from .models import (
     CareerMove,
+    Divergence,
+    DivergenceVersion,
     EducationLevel,
     EducationRequirement,
     EmployerType,
@@ -22,10 +26,12 @@ from .models import (
 )
 
 
-class RoleInline(admin.TabularInline):
-    """Rows of a role edited on its page; other apps' inlines for roles extend it too."""
+class RoleInline(VersionedAdminMixin, admin.TabularInline):
+    """Rows of a role edited on its page; other apps' inlines for roles extend it too.
+    Collapsed until opened, each carrying its rows' versions (roles/locking.py)."""
 
     extra = 0
+    classes = ["collapse"]
     autocomplete_fields = ["source"]
 
 
@@ -34,7 +40,8 @@ class RoleAliasInline(RoleInline):
     fields = ["name", "source", "order"]
 
 
-class MissionInline(admin.StackedInline):
+class MissionInline(VersionedAdminMixin, admin.StackedInline):
+    classes = ["collapse"]
     model = Mission
     extra = 0
     fields = [("title", "order"), "description", "source"]
@@ -69,7 +76,8 @@ class RoleEmployerInline(RoleInline):
     fields = ["employer_type", "source"]
 
 
-class FactInline(admin.StackedInline):
+class FactInline(VersionedAdminMixin, admin.StackedInline):
+    classes = ["collapse"]
     model = Fact
     extra = 0
     fields = [("kind", "order"), "heading", "text", "author", "source"]
@@ -86,7 +94,7 @@ class CareerMoveInline(RoleInline):
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
     list_filter = ["level", "is_documented", "sources"]
     search_fields = ["name", "slug", "aliases__name", "summary"]
@@ -137,7 +145,7 @@ def add_role_inlines(*inlines, before):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "file_name", "kind", "publisher", "order"]
     list_filter = ["kind"]
     search_fields = ["title", "file_name", "publisher"]
@@ -184,7 +192,7 @@ class EmployerTypeAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ChildAdmin(admin.ModelAdmin):
+class ChildAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     """Lists of rows that belong to a role, for editors who search across roles. Each names
     its form's `fields`: a row's `source` and `order` come from `SourcedRow`, which would
     otherwise put them first."""
@@ -260,10 +268,27 @@ class FactAdmin(ChildAdmin):
 
 
 @admin.register(CareerMove)
-class CareerMoveAdmin(admin.ModelAdmin):
+class CareerMoveAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
     list_display = ["from_role", "to_role", "specialisation", "source"]
     fields = ["from_role", "to_role", "specialisation", "note", "source", "order"]
     list_filter = ["source", "from_role"]
     list_select_related = ["from_role", "to_role", "source"]
     search_fields = ["from_role__name", "to_role__name", "specialisation"]
     autocomplete_fields = ["from_role", "to_role", "source"]
+
+
+class DivergenceVersionInline(VersionedAdminMixin, admin.StackedInline):
+    model = DivergenceVersion
+    extra = 0
+    fields = ["source", "excerpt", "order"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Divergence)
+class DivergenceAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+    list_display = ["topic", "slug"]
+    search_fields = ["topic", "summary"]
+    prepopulated_fields = {"slug": ["topic"]}
+    filter_horizontal = ["roles"]
+    fields = ["topic", "slug", "summary", "roles"]
+    inlines = [DivergenceVersionInline]

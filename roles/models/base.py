@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .. import provenance
 
@@ -102,7 +103,31 @@ class Quoting:
         self.clean_excerpts()
 
 
-class SourcedRow(Quoting, NaturalKeyMixin, models.Model):
+class Versioned(models.Model):
+    """A row editors change: `version` counts its saves, so that a form based on an older
+    version is refused instead of silently overwriting another editor's change (optimistic
+    locking, checked by roles/locking.py in the admin forms)."""
+
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Nombre d'enregistrements de cette ligne.")
+    )
+
+    # Who changed what, when, with the old and new values; each subclass gets its own
+    # historical table in its own app (simple-history's `inherit`).
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class SourcedRow(Quoting, NaturalKeyMixin, Versioned, models.Model):
     """A row that one source document states, at a position among its siblings."""
 
     source = models.ForeignKey("roles.Source", verbose_name=_("source"), on_delete=models.PROTECT)

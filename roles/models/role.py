@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..grouping import Level, grouped
-from .base import NaturalKeyMixin, Quoting
+from .base import NaturalKeyMixin, Quoting, Versioned
 from .reference import Skill, Source
 
 
@@ -29,6 +29,14 @@ class RoleQuerySet(models.QuerySet):
 
     def documented(self):
         return self.filter(is_documented=True)
+
+    def published(self):
+        """The roles readers see: neither drafts nor archived roles."""
+        return self.filter(status=Role.Status.PUBLISHED)
+
+    def due_for_review(self, today):
+        """Published roles whose « à relire avant le » date has come, most overdue first."""
+        return self.published().filter(review_due__lte=today).order_by("review_due", "name")
 
     def by_level(self):
         """Roles in career order: coordination, management, direction, then by name."""
@@ -156,7 +164,12 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-class Role(Quoting, NaturalKeyMixin, models.Model):
+class Role(Quoting, NaturalKeyMixin, Versioned, models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "brouillon", _("brouillon")
+        PUBLISHED = "publiee", _("publiée")
+        ARCHIVED = "archivee", _("archivée")
+
     name = models.CharField(_("nom"), max_length=150, unique=True)
     slug = models.SlugField(
         _("identifiant d'adresse"),
@@ -186,6 +199,19 @@ class Role(Quoting, NaturalKeyMixin, models.Model):
     sources = models.ManyToManyField(
         Source, verbose_name=_("sources"), blank=True, related_name="roles"
     )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PUBLISHED,
+        help_text=_(
+            "Un brouillon n'est visible que des éditeurs (lien d'aperçu) ; un métier supprimé "
+            "est archivé et peut être restauré."
+        ),
+    )
+    reviewed_on = models.DateField(_("relue le"), null=True, blank=True)
+    review_due = models.DateField(_("à relire avant le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True, null=True)
 
     objects = RoleQuerySet.as_manager()
 

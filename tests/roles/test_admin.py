@@ -143,3 +143,191 @@ def test_seed_never_overwrites_a_database_that_has_content(make_role):
 
     assert list(Role.objects.values_list("name", flat=True)) == [role.name]
     assert not Mission.objects.exists()
+
+
+# No lost edit (issue 12): optimistic locking on the role page (roles/locking.py).
+
+
+def change_form_data(response):
+    """What the browser would send back from an admin change page, untouched."""
+    data = {}
+
+    def add(form):
+        for name in form.fields:
+            bound = form[name]
+            value = bound.value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                data[bound.html_name] = "on"
+            elif isinstance(value, list | tuple):
+                data[bound.html_name] = [str(v) for v in value]
+            else:
+                data[bound.html_name] = str(value)
+
+    add(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        management = formset.management_form
+        for name in management.fields:
+            data[management.add_prefix(name)] = str(management[name].value())
+        for form in formset.forms:
+            add(form)
+    return data
+
+
+@pytest.fixture
+def second_editor(db, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "second", password="mot-de-passe-solide-43", is_staff=True, first_name="Sam"
+    )
+    user.groups.add(Group.objects.get(name="Éditeurs"))
+    return user
+
+
+@pytest.fixture
+def edited_role(make_role, make_source):
+    """A role whose summary and alias its document says, with other wordings it says too."""
+    from roles.models import RoleAlias
+    from tests.conftest import document_says
+
+    source = make_source()
+    document_says(
+        source,
+        "Pilote le site marchand.",
+        "Un résumé revu par la première éditrice.",
+        "Chef de projet web",
+        "Chef de rayon web",
+        "Responsable web",
+    )
+    role = make_role(source=source, summary="Pilote le site marchand.", summary_source=source)
+    RoleAlias.objects.create(role=role, name="Chef de projet web", source=source)
+    return role
+
+
+@pytest.fixture
+def two_editors(client, editor, second_editor):
+    from django.test import Client
+
+    other = Client()
+    client.force_login(editor)
+    other.force_login(second_editor)
+    return client, other
+
+
+def test_second_editor_saving_a_stale_role_is_refused_and_shown_the_other_change(
+    two_editors, edited_role
+):
+    first, second = two_editors
+    role = edited_role
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    seen_by_first = change_form_data(first.get(url))
+    seen_by_second = change_form_data(second.get(url))
+
+    seen_by_first["summary"] = "Un résumé revu par la première éditrice."
+    assert first.post(url, seen_by_first).status_code == 302
+    seen_by_second["level"] = "direction"
+    response = second.post(url, seen_by_second)
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Enregistrement refusé" in page
+    assert (
+        "résumé : « Pilote le site marchand. » → « Un résumé revu par la première éditrice. »"
+        in page
+    )
+    role.refresh_from_db()
+    assert role.summary == "Un résumé revu par la première éditrice."
+    assert role.level != "direction"
+
+
+def test_refused_editor_saves_again_and_both_changes_are_kept(two_editors, edited_role):
+    first, second = two_editors
+    role = edited_role
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    seen_by_first = change_form_data(first.get(url))
+    seen_by_second = change_form_data(second.get(url))
+    seen_by_first["summary"] = "Un résumé revu par la première éditrice."
+    first.post(url, seen_by_first)
+    seen_by_second["level"] = "direction"
+    refused = second.post(url, seen_by_second)
+
+    # The refused page holds the second editor's input and the first one's change.
+    again = change_form_data(refused)
+    assert again["level"] == "direction"
+    assert again["summary"] == "Un résumé revu par la première éditrice."
+    assert second.post(url, again).status_code == 302
+    role.refresh_from_db()
+    assert (role.level, role.summary) == ("direction", "Un résumé revu par la première éditrice.")
+
+
+def test_stale_inline_row_is_refused_with_its_old_and_new_values(two_editors, edited_role):
+    first, second = two_editors
+    role = edited_role
+    alias = role.aliases.get()
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    seen_by_first = change_form_data(first.get(url))
+    seen_by_second = change_form_data(second.get(url))
+    seen_by_first["aliases-0-name"] = "Chef de rayon web"
+    assert first.post(url, seen_by_first).status_code == 302
+    seen_by_second["aliases-0-name"] = "Responsable web"
+
+    page = second.post(url, seen_by_second).content.decode()
+
+    assert "Enregistrement refusé" in page
+    assert f"« {alias.name} » → « Chef de rayon web »" in page
+    alias.refresh_from_db()
+    assert alias.name == "Chef de rayon web"
+
+
+def test_untouched_stale_row_takes_the_other_editors_change_without_a_refusal(
+    two_editors, edited_role
+):
+    first, second = two_editors
+    role = edited_role
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    seen_by_first = change_form_data(first.get(url))
+    seen_by_second = change_form_data(second.get(url))
+    seen_by_first["aliases-0-name"] = "Chef de rayon web"
+    first.post(url, seen_by_first)
+
+    assert second.post(url, seen_by_second).status_code == 302
+    assert role.aliases.get().name == "Chef de rayon web"
+
+
+def test_row_deleted_meanwhile_gives_a_message_not_an_error(two_editors, edited_role):
+    first, second = two_editors
+    role = edited_role
+    alias = role.aliases.get()
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    seen_by_first = change_form_data(first.get(url))
+    seen_by_second = change_form_data(second.get(url))
+    seen_by_first["aliases-0-DELETE"] = "on"
+    assert first.post(url, seen_by_first).status_code == 302
+    seen_by_second["aliases-0-name"] = "Un nom changé"
+
+    response = second.post(url, seen_by_second)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f"Cette ligne (« {alias} ») a été supprimée par" in page
+    assert 'value="Un nom changé"' in page
+    assert not role.aliases.exists()
+
+
+def test_row_deleted_meanwhile_is_recreated_when_the_editor_saves_again(two_editors, edited_role):
+    first, second = two_editors
+    role = edited_role
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    seen_by_first = change_form_data(first.get(url))
+    seen_by_second = change_form_data(second.get(url))
+    seen_by_first["aliases-0-DELETE"] = "on"
+    first.post(url, seen_by_first)
+    seen_by_second["aliases-0-name"] = "Responsable web"
+    refused = second.post(url, seen_by_second)
+
+    again = change_form_data(refused)
+    assert second.post(url, again).status_code == 302
+    assert list(role.aliases.values_list("name", flat=True)) == ["Responsable web"]
