@@ -3,9 +3,9 @@ from django.contrib import admin
 from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from roles.admin import FactInline, RoleInline, add_role_inlines
+from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin, VersionedModelForm
 from roles.models import Role
 
@@ -68,7 +68,7 @@ class InterviewQuestionForm(VersionedModelForm):
 
 
 @admin.register(InterviewQuestion)
-class InterviewQuestionAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class InterviewQuestionAdmin(VersionedAdminMixin, HistoryAdmin):
     form = InterviewQuestionForm
     list_display = [
         "short_text",
@@ -143,7 +143,7 @@ class InterviewQuestionAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class CaseStudyAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["title", "role", "source_label", "order"]
     list_editable = ["order"]
     list_filter = [

@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from .history import HistoryAdmin, row_changes
 from .locking import VersionedAdminMixin
 from .models import (
     CareerMove,
@@ -94,7 +94,7 @@ class CareerMoveInline(RoleInline):
 
 
 @admin.register(Role)
-class RoleAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
     list_filter = ["level", "is_documented", "sources"]
     search_fields = ["name", "slug", "aliases__name", "summary"]
@@ -116,6 +116,18 @@ class RoleAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
         CareerMoveInline,
         FactInline,
     ]  # salaries/admin.py and interviews/admin.py add theirs
+
+    object_history_template = "admin/roles/role/object_history.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        role = self.get_object(request, object_id)
+        if role is not None:
+            inlines = self.get_inline_instances(request, role)
+            extra_context = {
+                **(extra_context or {}),
+                "row_changes": row_changes(request, role, inlines),
+            }
+        return super().history_view(request, object_id, extra_context)
 
     def get_queryset(self, request):
         return (
@@ -145,7 +157,7 @@ def add_role_inlines(*inlines, before):
 
 
 @admin.register(Source)
-class SourceAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class SourceAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["title", "file_name", "kind", "publisher", "order"]
     list_filter = ["kind"]
     search_fields = ["title", "file_name", "publisher"]
@@ -192,7 +204,7 @@ class EmployerTypeAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ChildAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class ChildAdmin(VersionedAdminMixin, HistoryAdmin):
     """Lists of rows that belong to a role, for editors who search across roles. Each names
     its form's `fields`: a row's `source` and `order` come from `SourcedRow`, which would
     otherwise put them first."""
@@ -268,7 +280,7 @@ class FactAdmin(ChildAdmin):
 
 
 @admin.register(CareerMove)
-class CareerMoveAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class CareerMoveAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["from_role", "to_role", "specialisation", "source"]
     fields = ["from_role", "to_role", "specialisation", "note", "source", "order"]
     list_filter = ["source", "from_role"]
@@ -285,7 +297,7 @@ class DivergenceVersionInline(VersionedAdminMixin, admin.StackedInline):
 
 
 @admin.register(Divergence)
-class DivergenceAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class DivergenceAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["topic", "slug"]
     search_fields = ["topic", "summary"]
     prepopulated_fields = {"slug": ["topic"]}

@@ -75,6 +75,10 @@ def _same(value):
 class VersionedModelForm(forms.ModelForm):
     """A model form refused when the row changed since the editor opened it."""
 
+    # Restoring a version from the history (or recovering a deleted row) is meant to replace
+    # what is there now: no check, the row takes its next version.
+    restoring = False
+
     def clean(self):
         cleaned = super().clean()
         model = self._meta.model
@@ -98,6 +102,9 @@ class VersionedModelForm(forms.ModelForm):
         if transaction.get_connection().in_atomic_block:
             rows = rows.select_for_update()
         current = rows.first()
+        if self.restoring:
+            cleaned[VERSION] = current.version if current is not None else submitted
+            return cleaned
         if current is None:
             raise ValidationError(self._deleted_message(model, self.instance.pk), code="deleted")
         if submitted is None or submitted == current.version:
@@ -211,6 +218,16 @@ class VersionedAdminMixin:
 
     form = VersionedModelForm
     formset = VersionedInlineFormSet  # used by inlines only
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if getattr(request, "restoring_from_history", False):
+            form = type(form.__name__, (form,), {"restoring": True})
+        return form
+
+    def history_form_view(self, request, *args, **kwargs):
+        request.restoring_from_history = True
+        return super().history_form_view(request, *args, **kwargs)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == VERSION:

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from roles.admin import CareerMoveInline, RoleInline, add_role_inlines
+from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin
 
 from .models import Location, SalaryBand
@@ -35,7 +35,7 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(VersionedAdminMixin, SimpleHistoryAdmin):
+class SalaryBandAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = [
         "role",
         "experience_level",
