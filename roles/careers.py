@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import diagrams
@@ -99,8 +100,12 @@ class CareerGraph:
 
     @classmethod
     def load(cls):
-        roles = Role.objects.by_level()
-        moves = CareerMove.objects.select_related("source").order_by("order", "pk")
+        roles = Role.objects.published().by_level()
+        moves = CareerMove.objects.filter(
+            Q(to_role__isnull=True) | Q(to_role__status=Role.Status.PUBLISHED),
+            from_role__status=Role.Status.PUBLISHED,
+        )
+        moves = moves.select_related("source").order_by("order", "pk")
         return cls(roles, moves)
 
     def shortest_path(self, start, end):

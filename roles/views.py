@@ -33,7 +33,7 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        roles = list(Role.objects.by_level().for_list())
+        roles = list(Role.objects.published().by_level().for_list())
         return super().get_context_data(
             roles_by_level=group_by_level(roles),
             documented_count=sum(role.is_documented for role in roles),
@@ -57,7 +57,7 @@ class RoleListView(AnyPageMixin, FilterView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Role.objects.for_list()
+        return Role.objects.published().for_list()
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, even without parameters: the default order is applied by the filters.
@@ -80,12 +80,19 @@ class RoleDetailView(DetailView):
     context_object_name = "role"
 
     def get_queryset(self):
-        return Role.objects.with_sheet()
+        # Editors (staff) preview drafts and archived roles at the sheet's own address.
+        roles = Role.objects.with_sheet()
+        return roles if self.request.user.is_staff else roles.published()
 
     def get_context_data(self, **kwargs):
         # The neighbourhood diagram comes from the prefetched moves; the "Comparer avec…"
         # form lists the other roles (1 query).
-        others = Role.objects.by_level().exclude(pk=self.object.pk).only("slug", "name", "level")
+        others = (
+            Role.objects.published()
+            .by_level()
+            .exclude(pk=self.object.pk)
+            .only("slug", "name", "level")
+        )
         return super().get_context_data(
             neighbourhood=careers.neighbourhood(self.object),
             compare_choices=role_choices(others),
@@ -162,7 +169,7 @@ class RoleCompareView(TemplateView):
     template_name = "roles/compare.html"
 
     def get_context_data(self, **kwargs):
-        form = CompareForm(self.request.GET or None, roles=Role.objects.by_level())
+        form = CompareForm(self.request.GET or None, roles=Role.objects.published().by_level())
         compared = []
         if form.asked and form.is_valid():
             chosen = form.chosen_roles()
@@ -210,7 +217,7 @@ def search_view(request):
     }
     if query:
         page = search.search_page(
-            Role.objects.all(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
+            Role.objects.published(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
         )
         searched = query.correction or query
         context["page_obj"] = page
@@ -227,7 +234,7 @@ def search_view(request):
             "name", flat=True
         )[:SUGGESTIONS]
         context["suggested_skills"] = most_needed_skills(Skill.objects.all(), SUGGESTIONS)
-        roles = Role.objects.by_level().only("name", "slug", "level", "is_documented")
+        roles = Role.objects.published().by_level().only("name", "slug", "level", "is_documented")
         context["levels"] = [
             (label, items[0].level, items[:HELP_ROLES_PER_LEVEL], len(items))
             for label, items in group_by_level(roles)
