@@ -8,6 +8,10 @@ from simple_history.models import HistoricalRecords
 from .. import provenance
 
 NOT_IN_DOCUMENT = _("Ce passage ne figure pas dans le document choisi.")
+NOT_A_ROLE_SOURCE = _(
+    "Ce document n'est pas parmi les sources du métier. Ajoutez d'abord ce document aux "
+    "sources du métier (champ « sources » de la fiche), enregistrez, puis choisissez-le ici."
+)
 
 
 class NaturalKeyManager(models.Manager):
@@ -45,6 +49,9 @@ class Quoting:
     quoted_fields = ()
     quoted_line_fields = ()
     quoted_source_field = "source"
+    # The role the row describes (a foreign key), whose sources the row's document must be
+    # among: a fact about a role comes from a document that describes that role.
+    described_role_field = "role"
     # Where the site shows the row (the document viewer links there): the anchor of its
     # section on the role sheet and the section's heading; what to fetch to build the link.
     sheet_section = ("", "")
@@ -98,8 +105,18 @@ class Quoting:
         if errors:
             raise ValidationError(errors)
 
+    def clean_source_is_role_source(self):
+        role_id = getattr(self, f"{self.described_role_field}_id", None)
+        source_id = getattr(self, f"{self.quoted_source_field}_id", None)
+        if not role_id or not source_id:
+            return
+        role = getattr(self, self.described_role_field)
+        if not role.sources.filter(pk=source_id).exists():
+            raise ValidationError({self.quoted_source_field: NOT_A_ROLE_SOURCE})
+
     def clean(self):
         super().clean()
+        self.clean_source_is_role_source()
         self.clean_excerpts()
 
 

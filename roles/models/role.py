@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -252,6 +253,10 @@ class Role(Quoting, NaturalKeyMixin, Versioned, models.Model):
         super().clean()
         if self.summary and not self.summary_source_id:
             raise ValidationError({"summary_source": _("Un résumé doit indiquer sa source.")})
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            raise ValidationError(
+                {"reviewed_on": _("Une relecture ne peut pas être datée du futur.")}
+            )
 
     @property
     def level_rank(self):

@@ -307,6 +307,7 @@ class CareerMove(SourcedRow):
     quoted_fields = ("note",)
     sheet_section = ("evolutions", _("Évolutions"))
     usage_related = ("from_role",)
+    described_role_field = "from_role"
 
     class Meta:
         ordering = ["order", "pk"]

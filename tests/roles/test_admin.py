@@ -388,3 +388,30 @@ def test_editor_recovers_a_deleted_row_from_its_history(client, editor, edited_r
 
     assert response.status_code == 302
     assert edited_role.aliases.get().name == "Chef de projet web"
+
+
+# Attribution protected (issue 12).
+
+
+def test_row_whose_document_is_not_among_the_role_sources_is_refused(edited_role, make_source):
+    other = make_source(text="Chef de projet web")
+    alias = edited_role.aliases.get()
+    alias.source = other
+
+    with pytest.raises(ValidationError) as refused:
+        alias.full_clean()
+
+    assert "Ajoutez d'abord ce document aux sources du métier" in str(refused.value)
+
+
+def test_row_from_one_of_the_role_sources_passes(edited_role):
+    edited_role.aliases.get().full_clean()
+
+
+def test_review_dated_in_the_future_is_refused(edited_role):
+    import datetime
+
+    edited_role.reviewed_on = datetime.date.today() + datetime.timedelta(days=400)
+
+    with pytest.raises(ValidationError, match="futur"):
+        edited_role.full_clean()
