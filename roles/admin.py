@@ -119,6 +119,24 @@ class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
 
     object_history_template = "admin/roles/role/object_history.html"
 
+    def delete_model(self, request, role):
+        """Deleting a role archives it: readers no longer see it, its rows and history stay,
+        and setting its status back to « publiée » restores it."""
+        role.status = Role.Status.ARCHIVED
+        role.save()
+        self.message_user(
+            request,
+            _(
+                "« %(name)s » est archivé : les lecteurs ne le voient plus ; remettez son "
+                "statut à « publiée » pour le restaurer."
+            )
+            % {"name": role.name},
+        )
+
+    def delete_queryset(self, request, queryset):
+        for role in queryset:
+            self.delete_model(request, role)
+
     def history_view(self, request, object_id, extra_context=None):
         role = self.get_object(request, object_id)
         if role is not None:

@@ -415,3 +415,30 @@ def test_review_dated_in_the_future_is_refused(edited_role):
 
     with pytest.raises(ValidationError, match="futur"):
         edited_role.full_clean()
+
+
+# Safe deletion (issue 12).
+
+
+def test_deleting_a_role_archives_it_and_keeps_its_rows(client, editor, edited_role):
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:roles_role_delete", args=[edited_role.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    edited_role.refresh_from_db()
+    assert edited_role.status == Role.Status.ARCHIVED
+    assert edited_role.aliases.exists()
+    assert client.get(edited_role.get_absolute_url()).status_code == 200  # editors preview
+    client.logout()
+    assert client.get(edited_role.get_absolute_url()).status_code == 404
+
+
+def test_seed_leaves_a_database_with_only_a_document_untouched(make_source):
+    make_source()
+
+    call_command("seed")
+
+    assert not Role.objects.exists()
