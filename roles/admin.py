@@ -166,6 +166,10 @@ class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
         return role.mission_count
 
 
+# The admin index opens on the editors' dashboard (roles/templatetags/editors.py).
+admin.site.index_template = "admin/editors_index.html"
+
+
 def add_role_inlines(*inlines, before):
     """For the admin modules of other apps: their inlines on the role page, before `before`
     (a hub inline), so that the hub names none of them."""

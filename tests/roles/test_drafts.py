@@ -67,3 +67,19 @@ def test_published_lists_only_published_roles(draft, published, make_role):
     make_role("Archivé", status=Role.Status.ARCHIVED)
 
     assert list(Role.objects.published()) == [published]
+
+
+def test_dashboard_lists_sheets_due_for_review_drafts_and_undocumented_roles(
+    client, editor, make_role, draft
+):
+    import datetime
+
+    make_role("Métier à relire", review_due=datetime.date(2020, 1, 1))
+    make_role("Métier sans document", is_documented=False)
+    client.force_login(editor)
+
+    page = client.get("/admin/").content.decode()
+
+    assert "Tableau de bord des éditeurs" in page
+    for name in ["Métier à relire", "Brouillon de métier", "Métier sans document"]:
+        assert name in page
