@@ -12,12 +12,24 @@ from roles.models import Role
 from .models import CaseStudy, InterviewQuestion
 
 
+def _question_link_label(link):
+    return str(link.interviewquestion)
+
+
+# The rows of the automatic many-to-many table read as their question on the role page
+# (instead of « InterviewQuestion_roles object (12) »).
+InterviewQuestion.roles.through.__str__ = _question_link_label
+
+
 class InterviewQuestionInline(RoleInline):
     model = InterviewQuestion.roles.through
     fields = ["interviewquestion"]
     autocomplete_fields = ["interviewquestion"]
     verbose_name = _("question d'entretien")
     verbose_name_plural = _("questions d'entretien")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("interviewquestion")
 
 
 class CaseStudyInline(VersionedAdminMixin, admin.StackedInline):

@@ -34,6 +34,22 @@ class RoleInline(VersionedAdminMixin, admin.TabularInline):
     classes = ["collapse"]
     autocomplete_fields = ["source"]
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "experience_level" and field is not None:
+            # Each document has its own levels, some with near-identical names: each one
+            # reads with its document, grouped by document.
+            field.queryset = field.queryset.select_related("source").order_by(
+                "source__order", "order"
+            )
+            field.label_from_instance = experience_level_label
+        return field
+
+
+def experience_level_label(level):
+    years = f" ({level.years})" if level.years else ""
+    return f"{level.source.label} — {level.name}{years}"
+
 
 class RoleAliasInline(RoleInline):
     model = RoleAlias
@@ -101,9 +117,17 @@ class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["summary_source"]
     filter_horizontal = ["sources"]
+    save_on_top = True
     fieldsets = [
         (None, {"fields": ["name", "slug", "level", "is_documented"]}),
-        (_("Résumé"), {"fields": ["summary", "summary_source", "sources"]}),
+        (
+            _("Publication et relecture"),
+            {"fields": ["status", ("reviewed_on", "review_due")]},
+        ),
+        (
+            _("Le texte de la fiche : résumé et documents"),
+            {"fields": ["summary", "summary_source", "sources"]},
+        ),
     ]
     inlines = [
         RoleAliasInline,

@@ -442,3 +442,32 @@ def test_seed_leaves_a_database_with_only_a_document_untouched(make_source):
     call_command("seed")
 
     assert not Role.objects.exists()
+
+
+# An admin page that fits (issue 12).
+
+
+def test_role_page_saves_from_the_top_and_labels_question_rows_by_their_question(
+    client, editor, make_full_role
+):
+    role = make_full_role(size=1)
+    client.force_login(editor)
+
+    page = client.get(reverse("admin:roles_role_change", args=[role.pk])).content.decode()
+
+    assert "object (" not in page
+    assert page.count('name="_save"') == 2
+    assert "Question " in page
+
+
+def test_role_page_summarises_row_errors_at_the_top(two_editors, edited_role):
+    first, _second = two_editors
+    url = reverse("admin:roles_role_change", args=[edited_role.pk])
+    data = change_form_data(first.get(url))
+    data["aliases-0-name"] = "Un nom que le document ne donne pas"
+
+    page = first.post(url, data).content.decode()
+
+    summary = page[page.index('id="errors-summary"') :][:2000]
+    assert "Appellations, ligne 1" in summary or "ppellation" in summary
+    assert "Ce passage ne figure pas dans le document choisi." in summary

@@ -29,6 +29,9 @@ class Command(BaseCommand):
             )
             return
         call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        # A first history record for every row, so that the first change to any of them
+        # shows its old and new values (and a stale form finds the version its editor saw).
+        call_command("populate_history", auto=True, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"{Role.objects.count()} métiers chargés."))
 
 
