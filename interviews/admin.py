@@ -4,7 +4,7 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from roles.admin import FactInline, RoleInline, add_role_inlines
+from roles.admin import FactInline, RoleInline, RolePageInline, add_role_inlines
 from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin, VersionedModelForm
 from roles.models import Role
@@ -32,12 +32,11 @@ class InterviewQuestionInline(RoleInline):
         return super().get_queryset(request).select_related("interviewquestion")
 
 
-class CaseStudyInline(VersionedAdminMixin, admin.StackedInline):
+class CaseStudyInline(RolePageInline, admin.StackedInline):
     model = CaseStudy
-    classes = ["collapse"]
     extra = 0
     fields = ["title", "scenario", "task", "skills", "source"]
-    autocomplete_fields = ["skills", "source"]
+    autocomplete_fields = ["skills"]
 
 
 add_role_inlines(InterviewQuestionInline, CaseStudyInline, before=FactInline)

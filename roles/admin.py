@@ -26,24 +26,41 @@ from .models import (
 )
 
 
-class RoleInline(VersionedAdminMixin, admin.TabularInline):
-    """Rows of a role edited on its page; other apps' inlines for roles extend it too.
-    Collapsed until opened, each carrying its rows' versions (roles/locking.py)."""
+class RolePageInline(VersionedAdminMixin):
+    """An inline of the role page: collapsed until opened, carrying its rows' versions
+    (roles/locking.py), and cheap to show: each row's related rows fetched with it, each
+    plain list of choices (documents, levels, places…) read once per page, not per row."""
 
     extra = 0
     classes = ["collapse"]
-    autocomplete_fields = ["source"]
+
+    def get_queryset(self, request):
+        related = [field.name for field in self.model._meta.fields if field.many_to_one]
+        return super().get_queryset(request).select_related(*related)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
-        if db_field.name == "experience_level" and field is not None:
+        if field is None or db_field.name in self.autocomplete_fields:
+            return field
+        if db_field.name == "experience_level":
             # Each document has its own levels, some with near-identical names: each one
             # reads with its document, grouped by document.
             field.queryset = field.queryset.select_related("source").order_by(
                 "source__order", "order"
             )
             field.label_from_instance = experience_level_label
+        cache = request.__dict__.setdefault("_role_page_choices", {})
+        key = (db_field.model, db_field.name)
+        if key not in cache:
+            cache[key] = list(field.choices)
+        field.choices = cache[key]
         return field
+
+
+class RoleInline(RolePageInline, admin.TabularInline):
+    """Rows of a role edited on its page; other apps' inlines for roles extend it too."""
+
+    autocomplete_fields = []
 
 
 def experience_level_label(level):
@@ -56,30 +73,29 @@ class RoleAliasInline(RoleInline):
     fields = ["name", "source", "order"]
 
 
-class MissionInline(VersionedAdminMixin, admin.StackedInline):
-    classes = ["collapse"]
+class MissionInline(RolePageInline, admin.StackedInline):
     model = Mission
     extra = 0
-    fields = [("title", "order"), "description", "source"]
-    autocomplete_fields = ["source"]
+    fields = [("title", "order"), "description"]
+    autocomplete_fields = []
 
 
 class RoleSkillInline(RoleInline):
     model = RoleSkill
     fields = ["skill", "wording", "source", "order"]
-    autocomplete_fields = ["skill", "source"]
+    autocomplete_fields = ["skill"]
 
 
 class MatrixCellInline(RoleInline):
     model = MatrixCell
     fields = ["skill", "experience_level", "description", "source", "order"]
-    autocomplete_fields = ["skill", "source"]
+    autocomplete_fields = ["skill"]
 
 
 class RoleTrainingInline(RoleInline):
     model = RoleTraining
     fields = ["training", "note", "source", "order"]
-    autocomplete_fields = ["training", "source"]
+    autocomplete_fields = ["training"]
 
 
 class EducationRequirementInline(RoleInline):
@@ -89,22 +105,21 @@ class EducationRequirementInline(RoleInline):
 
 class RoleEmployerInline(RoleInline):
     model = RoleEmployer
-    fields = ["employer_type", "source"]
+    fields = ["employer_type"]
 
 
-class FactInline(VersionedAdminMixin, admin.StackedInline):
-    classes = ["collapse"]
+class FactInline(RolePageInline, admin.StackedInline):
     model = Fact
     extra = 0
-    fields = [("kind", "order"), "heading", "text", "author", "source"]
-    autocomplete_fields = ["source"]
+    fields = [("kind", "order"), "heading", "text", "author"]
+    autocomplete_fields = []
 
 
 class CareerMoveInline(RoleInline):
     model = CareerMove
     fk_name = "from_role"
     fields = ["to_role", "specialisation", "note", "source", "order"]
-    autocomplete_fields = ["to_role", "source"]
+    autocomplete_fields = ["to_role"]
     verbose_name = _("évolution vers un autre métier ou une spécialisation")
     verbose_name_plural = _("évolutions de carrière")
 
