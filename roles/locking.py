@@ -159,8 +159,10 @@ class VersionedModelForm(forms.ModelForm):
                 mine.append(field.verbose_name)
         self.data = data
         self.cleaned_data[VERSION] = current.version
-        if not mine:
-            return  # nothing of this editor's conflicts: the row keeps the other's values
+        if not mine or (seen is not None and not changes):
+            # Nothing of this editor's conflicts (or the other save changed no value): the
+            # row keeps the other's values and takes this editor's.
+            return
         if seen is None:
             changes = [
                 (f.verbose_name, _("?"), _display(f, _value(current, f)))
