@@ -69,7 +69,8 @@ def test_two_editors_on_the_directeur_nothing_lost_history_and_restore(
     first.goto(f"/admin/roles/role/{role.pk}/history/")
     expect(first.locator("#change-history")).to_contain_text("premiere")
     expect(first.locator("#change-history")).to_contain_text("seconde")
-    expect(first.locator("#change-history")).to_contain_text(shorter)
+    # simple-history shortens long values around what differs: « Le Di[19 chars]est… »
+    expect(first.locator("#change-history")).to_contain_text("responsable d’une boutique")
     first.screenshot(path="/tmp/h-editors-history.png", full_page=True)
     first.locator("#change-history tbody tr").last.locator("a").first.click()
     first.locator("input[name=_save]").first.click()
