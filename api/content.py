@@ -28,8 +28,8 @@ CONTENT_APPS = ("roles", "salaries", "interviews")
 
 
 def public_roles():
-    """Every role the public may read. Today every role is public."""
-    return Role.objects.all()
+    """Every role the public may read: the published ones (no draft, no archived role)."""
+    return Role.objects.published()
 
 
 def roles_for_list():

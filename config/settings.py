@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "django_filters",
     "csp",
     "axes",
+    "simple_history",  # who changed what, with the old and new values (issue 12)
     "config",  # the site itself: its system checks (config/checks.py)
     "roles",
     "salaries",
@@ -136,6 +137,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Records the editor who made each change in the history (django-simple-history).
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.
     "axes.middleware.AxesMiddleware",

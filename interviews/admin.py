@@ -4,10 +4,21 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from roles.admin import FactInline, RoleInline, add_role_inlines
+from roles.admin import FactInline, RoleInline, RolePageInline, add_role_inlines
+from roles.history import HistoryAdmin
+from roles.locking import VersionedAdminMixin, VersionedModelForm
 from roles.models import Role
 
 from .models import CaseStudy, InterviewQuestion
+
+
+def _question_link_label(link):
+    return str(link.interviewquestion)
+
+
+# The rows of the automatic many-to-many table read as their question on the role page
+# (instead of « InterviewQuestion_roles object (12) »).
+InterviewQuestion.roles.through.__str__ = _question_link_label
 
 
 class InterviewQuestionInline(RoleInline):
@@ -17,12 +28,15 @@ class InterviewQuestionInline(RoleInline):
     verbose_name = _("question d'entretien")
     verbose_name_plural = _("questions d'entretien")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("interviewquestion")
 
-class CaseStudyInline(admin.StackedInline):
+
+class CaseStudyInline(RolePageInline, admin.StackedInline):
     model = CaseStudy
     extra = 0
     fields = ["title", "scenario", "task", "skills", "source"]
-    autocomplete_fields = ["skills", "source"]
+    autocomplete_fields = ["skills"]
 
 
 add_role_inlines(InterviewQuestionInline, CaseStudyInline, before=FactInline)
@@ -43,7 +57,7 @@ class HasExpectedAnswerFilter(admin.SimpleListFilter):
         return queryset
 
 
-class InterviewQuestionForm(forms.ModelForm):
+class InterviewQuestionForm(VersionedModelForm):
     class Meta:
         model = InterviewQuestion
         fields = [
@@ -65,7 +79,7 @@ class InterviewQuestionForm(forms.ModelForm):
 
 
 @admin.register(InterviewQuestion)
-class InterviewQuestionAdmin(admin.ModelAdmin):
+class InterviewQuestionAdmin(VersionedAdminMixin, HistoryAdmin):
     form = InterviewQuestionForm
     list_display = [
         "short_text",
@@ -140,7 +154,7 @@ class InterviewQuestionAdmin(admin.ModelAdmin):
 
 
 @admin.register(CaseStudy)
-class CaseStudyAdmin(admin.ModelAdmin):
+class CaseStudyAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["title", "role", "source_label", "order"]
     list_editable = ["order"]
     list_filter = [

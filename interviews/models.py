@@ -8,7 +8,16 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from roles.models import Fact, NaturalKeyManager, NaturalKeyMixin, Quoting, Role, Skill, Source
+from roles.models import (
+    Fact,
+    NaturalKeyManager,
+    NaturalKeyMixin,
+    Quoting,
+    Role,
+    Skill,
+    Source,
+    Versioned,
+)
 from roles.search import fold
 
 
@@ -49,7 +58,7 @@ class InterviewQuestionQuerySet(TextSearchQuerySet):
         )
 
 
-class InterviewQuestion(Quoting, NaturalKeyMixin, models.Model):
+class InterviewQuestion(Quoting, NaturalKeyMixin, Versioned, models.Model):
     class Kind(models.TextChoices):
         EXPERIENCE = "experience", _("Expérience")
         SITUATION = "situation", _("Mise en situation")
@@ -165,7 +174,7 @@ class CaseStudyQuerySet(TextSearchQuerySet):
         )
 
 
-class CaseStudy(Quoting, NaturalKeyMixin, models.Model):
+class CaseStudy(Quoting, NaturalKeyMixin, Versioned, models.Model):
     role = models.ForeignKey(
         Role, verbose_name=_("métier"), on_delete=models.CASCADE, related_name="case_studies"
     )

@@ -2,8 +2,12 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from .history import HistoryAdmin, row_changes
+from .locking import VersionedAdminMixin
 from .models import (
     CareerMove,
+    Divergence,
+    DivergenceVersion,
     EducationLevel,
     EducationRequirement,
     EmployerType,
@@ -22,11 +26,46 @@ from .models import (
 )
 
 
-class RoleInline(admin.TabularInline):
-    """Rows of a role edited on its page; other apps' inlines for roles extend it too."""
+class RolePageInline(VersionedAdminMixin):
+    """An inline of the role page: collapsed until opened, carrying its rows' versions
+    (roles/locking.py), and cheap to show: each row's related rows fetched with it, each
+    plain list of choices (documents, levels, places…) read once per page, not per row."""
 
     extra = 0
-    autocomplete_fields = ["source"]
+    classes = ["collapse"]
+
+    def get_queryset(self, request):
+        related = [field.name for field in self.model._meta.fields if field.many_to_one]
+        return super().get_queryset(request).select_related(*related)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is None or db_field.name in self.autocomplete_fields:
+            return field
+        if db_field.name == "experience_level":
+            # Each document has its own levels, some with near-identical names: each one
+            # reads with its document, grouped by document.
+            field.queryset = field.queryset.select_related("source").order_by(
+                "source__order", "order"
+            )
+            field.label_from_instance = experience_level_label
+        cache = request.__dict__.setdefault("_role_page_choices", {})
+        key = (db_field.model, db_field.name)
+        if key not in cache:
+            cache[key] = list(field.choices)
+        field.choices = cache[key]
+        return field
+
+
+class RoleInline(RolePageInline, admin.TabularInline):
+    """Rows of a role edited on its page; other apps' inlines for roles extend it too."""
+
+    autocomplete_fields = []
+
+
+def experience_level_label(level):
+    years = f" ({level.years})" if level.years else ""
+    return f"{level.source.label} — {level.name}{years}"
 
 
 class RoleAliasInline(RoleInline):
@@ -34,29 +73,29 @@ class RoleAliasInline(RoleInline):
     fields = ["name", "source", "order"]
 
 
-class MissionInline(admin.StackedInline):
+class MissionInline(RolePageInline, admin.StackedInline):
     model = Mission
     extra = 0
-    fields = [("title", "order"), "description", "source"]
-    autocomplete_fields = ["source"]
+    fields = [("title", "order"), "description"]
+    autocomplete_fields = []
 
 
 class RoleSkillInline(RoleInline):
     model = RoleSkill
     fields = ["skill", "wording", "source", "order"]
-    autocomplete_fields = ["skill", "source"]
+    autocomplete_fields = ["skill"]
 
 
 class MatrixCellInline(RoleInline):
     model = MatrixCell
     fields = ["skill", "experience_level", "description", "source", "order"]
-    autocomplete_fields = ["skill", "source"]
+    autocomplete_fields = ["skill"]
 
 
 class RoleTrainingInline(RoleInline):
     model = RoleTraining
     fields = ["training", "note", "source", "order"]
-    autocomplete_fields = ["training", "source"]
+    autocomplete_fields = ["training"]
 
 
 class EducationRequirementInline(RoleInline):
@@ -66,36 +105,44 @@ class EducationRequirementInline(RoleInline):
 
 class RoleEmployerInline(RoleInline):
     model = RoleEmployer
-    fields = ["employer_type", "source"]
+    fields = ["employer_type"]
 
 
-class FactInline(admin.StackedInline):
+class FactInline(RolePageInline, admin.StackedInline):
     model = Fact
     extra = 0
-    fields = [("kind", "order"), "heading", "text", "author", "source"]
-    autocomplete_fields = ["source"]
+    fields = [("kind", "order"), "heading", "text", "author"]
+    autocomplete_fields = []
 
 
 class CareerMoveInline(RoleInline):
     model = CareerMove
     fk_name = "from_role"
     fields = ["to_role", "specialisation", "note", "source", "order"]
-    autocomplete_fields = ["to_role", "source"]
+    autocomplete_fields = ["to_role"]
     verbose_name = _("évolution vers un autre métier ou une spécialisation")
     verbose_name_plural = _("évolutions de carrière")
 
 
 @admin.register(Role)
-class RoleAdmin(admin.ModelAdmin):
+class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
     list_filter = ["level", "is_documented", "sources"]
     search_fields = ["name", "slug", "aliases__name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["summary_source"]
     filter_horizontal = ["sources"]
+    save_on_top = True
     fieldsets = [
         (None, {"fields": ["name", "slug", "level", "is_documented"]}),
-        (_("Résumé"), {"fields": ["summary", "summary_source", "sources"]}),
+        (
+            _("Publication et relecture"),
+            {"fields": ["status", ("reviewed_on", "review_due")]},
+        ),
+        (
+            _("Le texte de la fiche : résumé et documents"),
+            {"fields": ["summary", "summary_source", "sources"]},
+        ),
     ]
     inlines = [
         RoleAliasInline,
@@ -108,6 +155,36 @@ class RoleAdmin(admin.ModelAdmin):
         CareerMoveInline,
         FactInline,
     ]  # salaries/admin.py and interviews/admin.py add theirs
+
+    object_history_template = "admin/roles/role/object_history.html"
+
+    def delete_model(self, request, role):
+        """Deleting a role archives it: readers no longer see it, its rows and history stay,
+        and setting its status back to « publiée » restores it."""
+        role.status = Role.Status.ARCHIVED
+        role.save()
+        self.message_user(
+            request,
+            _(
+                "« %(name)s » est archivé : les lecteurs ne le voient plus ; remettez son "
+                "statut à « publiée » pour le restaurer."
+            )
+            % {"name": role.name},
+        )
+
+    def delete_queryset(self, request, queryset):
+        for role in queryset:
+            self.delete_model(request, role)
+
+    def history_view(self, request, object_id, extra_context=None):
+        role = self.get_object(request, object_id)
+        if role is not None:
+            inlines = self.get_inline_instances(request, role)
+            extra_context = {
+                **(extra_context or {}),
+                "row_changes": row_changes(request, role, inlines),
+            }
+        return super().history_view(request, object_id, extra_context)
 
     def get_queryset(self, request):
         return (
@@ -128,6 +205,10 @@ class RoleAdmin(admin.ModelAdmin):
         return role.mission_count
 
 
+# The admin index opens on the editors' dashboard (roles/templatetags/editors.py).
+admin.site.index_template = "admin/editors_index.html"
+
+
 def add_role_inlines(*inlines, before):
     """For the admin modules of other apps: their inlines on the role page, before `before`
     (a hub inline), so that the hub names none of them."""
@@ -137,7 +218,7 @@ def add_role_inlines(*inlines, before):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["title", "file_name", "kind", "publisher", "order"]
     list_filter = ["kind"]
     search_fields = ["title", "file_name", "publisher"]
@@ -184,7 +265,7 @@ class EmployerTypeAdmin(admin.ModelAdmin):
     search_fields = ["name"]
 
 
-class ChildAdmin(admin.ModelAdmin):
+class ChildAdmin(VersionedAdminMixin, HistoryAdmin):
     """Lists of rows that belong to a role, for editors who search across roles. Each names
     its form's `fields`: a row's `source` and `order` come from `SourcedRow`, which would
     otherwise put them first."""
@@ -260,10 +341,27 @@ class FactAdmin(ChildAdmin):
 
 
 @admin.register(CareerMove)
-class CareerMoveAdmin(admin.ModelAdmin):
+class CareerMoveAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = ["from_role", "to_role", "specialisation", "source"]
     fields = ["from_role", "to_role", "specialisation", "note", "source", "order"]
     list_filter = ["source", "from_role"]
     list_select_related = ["from_role", "to_role", "source"]
     search_fields = ["from_role__name", "to_role__name", "specialisation"]
     autocomplete_fields = ["from_role", "to_role", "source"]
+
+
+class DivergenceVersionInline(VersionedAdminMixin, admin.StackedInline):
+    model = DivergenceVersion
+    extra = 0
+    fields = ["source", "excerpt", "order"]
+    autocomplete_fields = ["source"]
+
+
+@admin.register(Divergence)
+class DivergenceAdmin(VersionedAdminMixin, HistoryAdmin):
+    list_display = ["topic", "slug"]
+    search_fields = ["topic", "summary"]
+    prepopulated_fields = {"slug": ["topic"]}
+    filter_horizontal = ["roles"]
+    fields = ["topic", "slug", "summary", "roles"]
+    inlines = [DivergenceVersionInline]

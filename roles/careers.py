@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 from operator import attrgetter
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from . import diagrams
@@ -141,12 +142,17 @@ class CareerGraph:
         from .filters import french_order  # filters import the search, which imports models
 
         roles = (
-            Role.objects.by_level()
+            Role.objects.published()
+            .by_level()
             .order_by("level_rank", "-is_documented", french_order("name"))
             .only("pk", "slug", "name", "level", "is_documented")
         )
         moves = (
-            CareerMove.objects.select_related("source")
+            CareerMove.objects.filter(
+                Q(to_role__isnull=True) | Q(to_role__status=Role.Status.PUBLISHED),
+                from_role__status=Role.Status.PUBLISHED,
+            )
+            .select_related("source")
             .defer("source__text")  # the whole document: never needed for a badge
             .order_by("order", "pk")
         )

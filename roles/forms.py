@@ -50,7 +50,9 @@ def find_roles(typed, queryset=None):
     condition = Q(slug__in=typed)
     for text in typed:
         condition |= Q(name__iexact=text)
-    found = list((queryset if queryset is not None else Role.objects.all()).filter(condition))
+    found = list(
+        (queryset if queryset is not None else Role.objects.published()).filter(condition)
+    )
     by_slug = {role.slug: role for role in found}
     by_name = {role.name.casefold(): role for role in found}
     return {

@@ -45,7 +45,7 @@ class PagesSitemap(Sitemap):
 
 class RoleSitemap(Sitemap):
     def items(self):
-        return with_last_change(Role.objects.only("slug")).order_by("name")
+        return with_last_change(Role.objects.published().only("slug")).order_by("name")
 
     def lastmod(self, role):
         return role.last_change

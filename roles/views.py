@@ -45,18 +45,20 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        counts = Role.objects.aggregate(
+        counts = Role.objects.published().aggregate(
             documented=Count("pk", filter=Q(is_documented=True)),
             upcoming=Count("pk", filter=Q(is_documented=False)),
         )
         documented = list(
-            Role.objects.documented()
+            Role.objects.published()
+            .documented()
             .for_list()
             .by_level()
             .order_by("level_rank", french_order("name"))[:HOME_ROLES]
         )
         upcoming = sorted(
-            Role.objects.filter(is_documented=False)
+            Role.objects.published()
+            .filter(is_documented=False)
             .order_by(french_order("name"))
             .only("slug", "name")[:HOME_UPCOMING],
             key=lambda role: french_key(role.name),
@@ -92,7 +94,7 @@ class RoleListView(AnyPageMixin, FilterView):
     paginate_by = 24
 
     def get_queryset(self):
-        return Role.objects.for_list()
+        return Role.objects.published().for_list()
 
     def get_filterset_kwargs(self, filterset_class):
         # Always bound, even without parameters: the default order is applied by the filters.
@@ -115,12 +117,19 @@ class RoleDetailView(DetailView):
     context_object_name = "role"
 
     def get_queryset(self):
-        return Role.objects.with_sheet()
+        # Editors (staff) preview drafts and archived roles at the sheet's own address.
+        roles = Role.objects.with_sheet()
+        return roles if self.request.user.is_staff else roles.published()
 
     def get_context_data(self, **kwargs):
         # The neighbourhood diagram comes from the prefetched moves; the "Comparer avec…"
         # form lists the other roles (1 query).
-        others = Role.objects.by_level().exclude(pk=self.object.pk).only("slug", "name", "level")
+        others = (
+            Role.objects.published()
+            .by_level()
+            .exclude(pk=self.object.pk)
+            .only("slug", "name", "level")
+        )
         return super().get_context_data(
             neighbourhood=careers.neighbourhood(self.object),
             compare_choices=role_choices(others),
@@ -265,7 +274,7 @@ def search_view(request):
     }
     if query:
         page = search.search_page(
-            Role.objects.all(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
+            Role.objects.published(), query, request.GET.get("page"), SEARCH_PAGE_SIZE
         )
         searched = query.correction or query
         context["page_obj"] = page
@@ -283,7 +292,7 @@ def search_view(request):
             "name", flat=True
         )[:SUGGESTIONS]
         context["suggested_skills"] = most_needed_skills(Skill.objects.all(), SUGGESTIONS)
-        roles = Role.objects.by_level().only("name", "slug", "level", "is_documented")
+        roles = Role.objects.published().by_level().only("name", "slug", "level", "is_documented")
         context["levels"] = [
             (label, items[0].level, items[:HELP_ROLES_PER_LEVEL], len(items))
             for label, items in group_by_level(roles)

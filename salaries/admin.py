@@ -1,6 +1,8 @@
 from django.contrib import admin
 
 from roles.admin import CareerMoveInline, RoleInline, add_role_inlines
+from roles.history import HistoryAdmin
+from roles.locking import VersionedAdminMixin
 
 from .models import Location, SalaryBand
 
@@ -33,7 +35,7 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(admin.ModelAdmin):
+class SalaryBandAdmin(VersionedAdminMixin, HistoryAdmin):
     list_display = [
         "role",
         "experience_level",

@@ -5,7 +5,7 @@ its QuerySet; rows: what describes a role; search: the rows the search reads.
 """
 
 from ..grouping import LEVEL_LABELS, LEVEL_ORDER, Level, group_by_level, grouped
-from .base import NaturalKeyManager, NaturalKeyMixin, Quoting, SourcedRow
+from .base import NaturalKeyManager, NaturalKeyMixin, Quoting, SourcedRow, Versioned
 from .divergence import Divergence, DivergenceVersion
 from .reference import (
     EducationLevel,
@@ -61,6 +61,7 @@ __all__ = [
     "SourceQuerySet",
     "SourcedRow",
     "Training",
+    "Versioned",
     "group_by_level",
     "grouped",
 ]

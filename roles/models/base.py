@@ -3,10 +3,15 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .. import provenance
 
 NOT_IN_DOCUMENT = _("Ce passage ne figure pas dans le document choisi.")
+NOT_A_ROLE_SOURCE = _(
+    "Ce document n'est pas parmi les sources du métier. Ajoutez d'abord ce document aux "
+    "sources du métier (champ « sources » de la fiche), enregistrez, puis choisissez-le ici."
+)
 
 
 class NaturalKeyManager(models.Manager):
@@ -44,6 +49,9 @@ class Quoting:
     quoted_fields = ()
     quoted_line_fields = ()
     quoted_source_field = "source"
+    # The role the row describes (a foreign key), whose sources the row's document must be
+    # among: a fact about a role comes from a document that describes that role.
+    described_role_field = "role"
     # Where the site shows the row (the document viewer links there): the anchor of its
     # section on the role sheet and the section's heading; what to fetch to build the link.
     sheet_section = ("", "")
@@ -97,12 +105,46 @@ class Quoting:
         if errors:
             raise ValidationError(errors)
 
+    def clean_source_is_role_source(self):
+        role_id = getattr(self, f"{self.described_role_field}_id", None)
+        source_id = getattr(self, f"{self.quoted_source_field}_id", None)
+        if not role_id or not source_id:
+            return
+        role = getattr(self, self.described_role_field)
+        if not role.sources.filter(pk=source_id).exists():
+            raise ValidationError({self.quoted_source_field: NOT_A_ROLE_SOURCE})
+
     def clean(self):
         super().clean()
+        self.clean_source_is_role_source()
         self.clean_excerpts()
 
 
-class SourcedRow(Quoting, NaturalKeyMixin, models.Model):
+class Versioned(models.Model):
+    """A row editors change: `version` counts its saves, so that a form based on an older
+    version is refused instead of silently overwriting another editor's change (optimistic
+    locking, checked by roles/locking.py in the admin forms)."""
+
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Nombre d'enregistrements de cette ligne.")
+    )
+
+    # Who changed what, when, with the old and new values; each subclass gets its own
+    # historical table in its own app (simple-history's `inherit`).
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class SourcedRow(Quoting, NaturalKeyMixin, Versioned, models.Model):
     """A row that one source document states, at a position among its siblings."""
 
     source = models.ForeignKey("roles.Source", verbose_name=_("source"), on_delete=models.PROTECT)

@@ -3,7 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow
+from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow, Versioned
 from .role import Role
 
 
@@ -17,7 +17,7 @@ class DivergenceQuerySet(models.QuerySet):
         )
 
 
-class Divergence(NaturalKeyMixin, models.Model):
+class Divergence(NaturalKeyMixin, Versioned, models.Model):
     """« Les documents divergent » on a point: the topic and summary are the site's wording;
     the versions are the documents' own words."""
 

@@ -8,7 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..urlcache import slug_url
-from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow
+from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow, Versioned
 
 
 class SourceQuerySet(models.QuerySet):
@@ -48,7 +48,7 @@ class SourceQuerySet(models.QuerySet):
         return self.prefetch_related("roles").annotate(**counts)  # roles: by name
 
 
-class Source(NaturalKeyMixin, models.Model):
+class Source(NaturalKeyMixin, Versioned, models.Model):
     """A source document, with its whole text: every excerpt the site quotes is found in it."""
 
     class Kind(models.TextChoices):

@@ -7,12 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..grouping import Level, grouped
 from ..urlcache import slug_url
-from .base import NaturalKeyMixin, Quoting
+from .base import NaturalKeyMixin, Quoting, Versioned
 from .reference import Skill, Source
 
 # Crosswalk codes: the role in the classifications of France Travail (ROME), the European
@@ -60,6 +61,14 @@ class RoleQuerySet(models.QuerySet):
 
     def documented(self):
         return self.filter(is_documented=True)
+
+    def published(self):
+        """The roles readers see: neither drafts nor archived roles."""
+        return self.filter(status=Role.Status.PUBLISHED)
+
+    def due_for_review(self, today):
+        """Published roles whose « à relire avant le » date has come, most overdue first."""
+        return self.published().filter(review_due__lte=today).order_by("review_due", "name")
 
     def by_level(self):
         """Roles in career order: coordination, management, direction, then by name."""
@@ -193,7 +202,12 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-class Role(Quoting, NaturalKeyMixin, models.Model):
+class Role(Quoting, NaturalKeyMixin, Versioned, models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "brouillon", _("brouillon")
+        PUBLISHED = "publiee", _("publiée")
+        ARCHIVED = "archivee", _("archivée")
+
     name = models.CharField(_("nom"), max_length=150, unique=True)
     slug = models.SlugField(
         _("identifiant d'adresse"),
@@ -256,6 +270,19 @@ class Role(Quoting, NaturalKeyMixin, models.Model):
             "Laissez vide tant qu’il n’est pas vérifié."
         ),
     )
+    status = models.CharField(
+        _("statut"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.PUBLISHED,
+        help_text=_(
+            "Un brouillon n'est visible que des éditeurs (lien d'aperçu) ; un métier supprimé "
+            "est archivé et peut être restauré."
+        ),
+    )
+    reviewed_on = models.DateField(_("relue le"), null=True, blank=True)
+    review_due = models.DateField(_("à relire avant le"), null=True, blank=True)
+    updated_at = models.DateTimeField(_("mise à jour le"), auto_now=True, null=True)
 
     objects = RoleQuerySet.as_manager()
 
@@ -296,6 +323,10 @@ class Role(Quoting, NaturalKeyMixin, models.Model):
         super().clean()
         if self.summary and not self.summary_source_id:
             raise ValidationError({"summary_source": _("Un résumé doit indiquer sa source.")})
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            raise ValidationError(
+                {"reviewed_on": _("Une relecture ne peut pas être datée du futur.")}
+            )
 
     @property
     def level_rank(self):

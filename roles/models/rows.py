@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow
+from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow, Versioned
 from .reference import EducationLevel, EmployerType, ExperienceLevel, Skill, Source, Training
 from .role import Role
 
@@ -201,7 +201,7 @@ class EducationRequirement(SourcedRow):
         return f"{self.role} — {self.level}"
 
 
-class RoleEmployer(NaturalKeyMixin, models.Model):
+class RoleEmployer(NaturalKeyMixin, Versioned, models.Model):
     """An employer type a source names for a role (no order: the sheet lists them as given)."""
 
     role = models.ForeignKey(
@@ -264,8 +264,8 @@ class Fact(SourcedRow):
 
     class Meta:
         ordering = ["kind", "source__order", "order"]
-        verbose_name = _("fait sourcé")
-        verbose_name_plural = _("faits sourcés")
+        verbose_name = _("texte du document")
+        verbose_name_plural = _("textes du document")
         constraints = [
             models.UniqueConstraint(
                 fields=["role", "source", "kind", "order"], name="roles_fact_unique_order"
@@ -307,6 +307,7 @@ class CareerMove(SourcedRow):
     quoted_fields = ("note",)
     sheet_section = ("evolutions", _("Évolutions"))
     usage_related = ("from_role",)
+    described_role_field = "from_role"
 
     class Meta:
         ordering = ["order", "pk"]

@@ -1,7 +1,8 @@
+from django.apps import apps
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from roles.models import Role
+from roles.models import Role, Source
 
 FIXTURES = ["reference", "roles", "salaries", "interviews"]
 
@@ -21,8 +22,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, force=False, **options):
-        if Role.objects.exists() and not force:
-            self.stdout.write("La base contient déjà des métiers : contenu laissé tel quel.")
+        if has_content() and not force:
+            self.stdout.write(
+                "La base contient déjà du contenu (métiers, documents ou questions) : "
+                "contenu laissé tel quel."
+            )
             return
         call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        # A first history record for every row, so that the first change to any of them
+        # shows its old and new values (and a stale form finds the version its editor saw).
+        call_command("populate_history", auto=True, verbosity=0)
         self.stdout.write(self.style.SUCCESS(f"{Role.objects.count()} métiers chargés."))
+
+
+def has_content():
+    """Whether editors may have worked here: any role (archived ones too), document or
+    question. The questions are looked up by name: the hub imports no satellite."""
+    question = apps.get_model("interviews", "InterviewQuestion")
+    return Role.objects.exists() or Source.objects.exists() or question.objects.exists()
