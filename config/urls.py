@@ -31,7 +31,7 @@ urlpatterns = [
     path("", role_views.HomeView.as_view(), name="home"),
     # Search reads only: GET and HEAD, 405 for any other method. The same address as
     # roles:search (roles/urls.py), matched first so that reversing is unchanged.
-    path("recherche/", require_safe(role_views.search_view)),
+    path("recherche/", require_safe(role_views.search_view), name="search"),
     path("", include("roles.urls")),
     path("salaires/", include("salaries.urls")),
     path("entretiens/", include("interviews.urls")),

@@ -75,10 +75,11 @@ def test_editor_logs_in_changes_a_mission_and_sees_it_on_the_sheet(content, edit
 
     page.locator("tr.model-role").get_by_role("link", name="Métiers", exact=True).click()
     page.get_by_role("link", name="Directeur E-commerce", exact=True).click()
+    page.locator("#missions-group summary").first.click()  # inlines open on demand
     title_field = page.locator(f"input[name$='-title'][value='{mission.title}']")
     expect(title_field).to_have_count(1)
     title_field.fill(new_title)
-    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_role("button", name="Enregistrer", exact=True).first.click()  # save_on_top
     expect(page.locator(".messagelist .success")).to_be_visible()
 
     page.goto("/metiers/directeur-e-commerce/")
