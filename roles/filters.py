@@ -20,7 +20,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Collate, Lower
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 
 from . import search
@@ -49,10 +49,15 @@ def french_key(text):
 
 def french_order(field):
     """An order_by() expression sorting `field` the French way: PostgreSQL's ICU French
-    collation; elsewhere (SQLite) case-insensitive only."""
-    if connection.vendor == "postgresql":
-        return Collate(field, "fr-x-icu")
-    return Lower(field)
+    collation; on SQLite the « fr » collation that roles/apps.py registers on each connection,
+    which compares `french_key`s."""
+    return Collate(field, "fr-x-icu" if connection.vendor == "postgresql" else "fr")
+
+
+def compare_french(left, right):
+    """SQLite collation: -1, 0 or 1 as `french_key` orders the two texts."""
+    left, right = french_key(left), french_key(right)
+    return (left > right) - (left < right)
 
 
 # A select offers the skills most roles need, and the one chosen: 15,000 options help no one.

@@ -351,3 +351,14 @@ def test_browsing_pages_stay_small_and_stop_growing_with_the_number_of_roles(mak
         assert small[url] <= PAGE_BUDGET and size <= PAGE_BUDGET, (url, size)
         # Past the first pages, more roles make no page bigger (names are all as long).
         assert size - medium[url] <= 500, (url, medium[url], size)
+
+
+def test_names_sort_the_french_way_on_both_databases(db):
+    from roles.filters import french_order
+
+    for name in ["CRM", "zèbre", "Cdiscount", "École", "CMS", "Ecommerce"]:
+        Skill.objects.create(name=name, category=Skill.Category.TOOL)
+
+    names = list(Skill.objects.order_by(french_order("name")).values_list("name", flat=True))
+
+    assert names == ["Cdiscount", "CMS", "CRM", "École", "Ecommerce", "zèbre"]
