@@ -123,6 +123,8 @@ def occupation(role, request=None):
         "url": url,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
     }
+    if role.reviewed_on:  # shown on the sheet as « Relue le … » (roles/_updated.html)
+        data["mainEntityOfPage"]["lastReviewed"] = role.reviewed_on.isoformat()
     optional = {
         "alternateName": unique(alias.name for alias in role.aliases.all()),
         "description": role.summary,

@@ -206,3 +206,16 @@ def test_api_role_detail_gives_the_codes(client, make_role):
     data = client.get(f"/api/v1/metiers/{role.slug}/").json()
 
     assert (data["rome_code"], data["esco_uri"], data["isco_code"]) == ("M1707", "", "1221")
+
+
+def test_a_sheet_reviewed_by_an_editor_says_so_and_its_json_ld_carries_the_date(client, content):
+    import datetime
+
+    from roles.models import Role
+
+    Role.objects.filter(slug="directeur-e-commerce").update(reviewed_on=datetime.date(2026, 11, 2))
+    html = client.get("/metiers/directeur-e-commerce/").content.decode()
+
+    assert "Relue le 2 novembre 2026" in html
+    block = html[html.index('type="application/ld+json"') :]
+    assert '"lastReviewed": "2026-11-02"' in block[: block.index("</script>")]
