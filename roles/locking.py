@@ -98,9 +98,12 @@ class VersionedModelForm(forms.ModelForm):
         if self.instance.pk is None or VERSION not in self.fields:
             return cleaned
         submitted = cleaned.get(VERSION)
-        rows = model._default_manager.filter(pk=self.instance.pk)
+        # No join (a default ordering or select_related can add nullable outer joins, which
+        # PostgreSQL cannot lock): the row itself, locked for the rest of the save.
+        rows = model._default_manager.filter(pk=self.instance.pk).select_related(None)
+        rows = rows.order_by("pk")
         if transaction.get_connection().in_atomic_block:
-            rows = rows.select_for_update()
+            rows = rows.select_for_update(of=("self",))
         current = rows.first()
         if self.restoring:
             cleaned[VERSION] = current.version if current is not None else submitted
