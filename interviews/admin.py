@@ -4,7 +4,8 @@ from django.db.models import Prefetch
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from roles.admin import FactInline, RoleInline, RolePageInline, add_role_inlines
+from roles.admin import RoleInline, RolePageInline
+from roles.admin_themes import add_role_theme
 from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin, VersionedModelForm
 from roles.models import Role
@@ -39,7 +40,7 @@ class CaseStudyInline(RolePageInline, admin.StackedInline):
     autocomplete_fields = ["skills"]
 
 
-add_role_inlines(InterviewQuestionInline, CaseStudyInline, before=FactInline)
+add_role_theme("entretiens", _("Entretiens"), [InterviewQuestionInline, CaseStudyInline])
 
 
 class HasExpectedAnswerFilter(admin.SimpleListFilter):

@@ -1,7 +1,10 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from .admin_themes import ROLE_THEMES, RoleTheme, ThemedRoleAdminMixin, lighten_row_widget
 from .history import HistoryAdmin, row_changes
 from .locking import VersionedAdminMixin
 from .models import (
@@ -33,26 +36,27 @@ class RolePageInline(VersionedAdminMixin):
 
     extra = 0
     classes = ["collapse"]
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 2})}}
 
     def get_queryset(self, request):
         related = [field.name for field in self.model._meta.fields if field.many_to_one]
         return super().get_queryset(request).select_related(*related)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        return lighten_row_widget(field, request) if db_field.many_to_one else field
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is None or db_field.name in self.autocomplete_fields:
             return field
-        if db_field.name == "experience_level":
-            # Each document has its own levels, some with near-identical names: each one
-            # reads with its document, grouped by document.
-            field.queryset = field.queryset.select_related("source").order_by(
-                "source__order", "order"
-            )
-            field.label_from_instance = experience_level_label
         cache = request.__dict__.setdefault("_role_page_choices", {})
         key = (db_field.model, db_field.name)
         if key not in cache:
-            cache[key] = list(field.choices)
+            if db_field.name == "experience_level":
+                cache[key] = experience_level_choices(field)
+            else:
+                cache[key] = list(field.choices)
         field.choices = cache[key]
         return field
 
@@ -66,6 +70,17 @@ class RoleInline(RolePageInline, admin.TabularInline):
 def experience_level_label(level):
     years = f" ({level.years})" if level.years else ""
     return f"{level.source.label} — {level.name}{years}"
+
+
+def experience_level_choices(field):
+    """The levels of a select, grouped by their document: each document words its own levels
+    (« Junior (0-2 ans d’exp) » in one table, « Junior (1 à 2 ans d’expérience) » in another),
+    so near-identical names read as what they are, one document's wording each."""
+    levels = field.queryset.select_related("source").order_by("source__order", "order")
+    groups = {}
+    for level in levels:
+        groups.setdefault(level.source.label, []).append((level.pk, str(level)))
+    return [("", field.empty_label or "---------"), *groups.items()]
 
 
 class RoleAliasInline(RoleInline):
@@ -124,8 +139,31 @@ class CareerMoveInline(RoleInline):
     verbose_name_plural = _("évolutions de carrière")
 
 
+# The role's page, split by theme (roles/admin_themes.py): the hub's two themes; salaries and
+# interviews add theirs with `add_role_theme()`.
+ROLE_THEMES[:0] = [
+    RoleTheme(
+        "",
+        _("Texte de la fiche"),
+        [
+            RoleAliasInline,
+            MissionInline,
+            FactInline,
+            EducationRequirementInline,
+            RoleEmployerInline,
+            CareerMoveInline,
+        ],
+    ),
+    RoleTheme(
+        "competences",
+        _("Compétences et matrice"),
+        [RoleSkillInline, MatrixCellInline, RoleTrainingInline],
+    ),
+]
+
+
 @admin.register(Role)
-class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
+class RoleAdmin(ThemedRoleAdminMixin, VersionedAdminMixin, HistoryAdmin):
     list_display = ["name", "level", "is_documented", "alias_count", "mission_count"]
     list_filter = ["level", "is_documented", "sources"]
     search_fields = ["name", "slug", "aliases__name", "summary"]
@@ -144,17 +182,9 @@ class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
             {"fields": ["summary", "summary_source", "sources"]},
         ),
     ]
-    inlines = [
-        RoleAliasInline,
-        MissionInline,
-        RoleSkillInline,
-        MatrixCellInline,
-        RoleTrainingInline,
-        EducationRequirementInline,
-        RoleEmployerInline,
-        CareerMoveInline,
-        FactInline,
-    ]  # salaries/admin.py and interviews/admin.py add theirs
+    formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
+    # Every theme's inlines (for Django's checks); each page shows its theme's (get_inlines).
+    inlines = [inline for theme in ROLE_THEMES for inline in theme.inlines]
 
     object_history_template = "admin/roles/role/object_history.html"
 
@@ -179,7 +209,7 @@ class RoleAdmin(VersionedAdminMixin, HistoryAdmin):
     def history_view(self, request, object_id, extra_context=None):
         role = self.get_object(request, object_id)
         if role is not None:
-            inlines = self.get_inline_instances(request, role)
+            inlines = self.all_inline_instances(request, role)
             extra_context = {
                 **(extra_context or {}),
                 "row_changes": row_changes(request, role, inlines),
@@ -210,11 +240,13 @@ admin.site.index_template = "admin/editors_index.html"
 
 
 def add_role_inlines(*inlines, before):
-    """For the admin modules of other apps: their inlines on the role page, before `before`
-    (a hub inline), so that the hub names none of them."""
+    """For the admin modules of other apps: their inlines on the theme page of the role that
+    shows `before` (a hub inline), before it. A theme of their own: `add_role_theme()`."""
     role_admin = admin.site.get_model_admin(Role)
-    at = role_admin.inlines.index(before)
-    role_admin.inlines = [*role_admin.inlines[:at], *inlines, *role_admin.inlines[at:]]
+    theme = next(theme for theme in ROLE_THEMES if before in theme.inlines)
+    at = theme.inlines.index(before)
+    theme.inlines[at:at] = inlines
+    role_admin.inlines = [*role_admin.inlines, *inlines]
 
 
 @admin.register(Source)

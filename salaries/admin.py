@@ -1,30 +1,29 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
-from roles.admin import CareerMoveInline, RoleInline, add_role_inlines
+from roles.admin import RolePageInline
+from roles.admin_themes import add_role_theme
 from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin
 
 from .models import Location, SalaryBand
 
 
-class SalaryBandInline(RoleInline):
+class SalaryBandInline(RolePageInline, admin.StackedInline):
+    """Eleven fields: stacked, a few per line, so that a band fits a 1280 px window."""
+
     model = SalaryBand
     fields = [
-        "source",
+        ("source", "experience_level", "location"),
+        ("low", "high", "basis", "period"),
+        ("date_label", "date_value"),
         "excerpt",
-        "experience_level",
-        "location",
-        "low",
-        "high",
-        "basis",
-        "period",
-        "date_label",
-        "date_value",
         "note",
     ]
+    autocomplete_fields = []
 
 
-add_role_inlines(SalaryBandInline, before=CareerMoveInline)
+add_role_theme("salaires", _("Salaires"), [SalaryBandInline])
 
 
 @admin.register(Location)

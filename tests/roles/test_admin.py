@@ -65,10 +65,13 @@ def test_editor_opens_a_role_with_all_its_inlines(client, editor, make_full_role
     role = make_full_role(size=2)
     client.force_login(editor)
 
-    response = client.get(reverse("admin:roles_role_change", args=[role.pk]))
-
-    html = response.content.decode()
-    assert response.status_code == 200
+    html = ""
+    for theme in ("", "competences", "salaires", "entretiens"):  # one page per theme
+        args = [role.pk, theme] if theme else [role.pk]
+        name = "admin:roles_role_theme" if theme else "admin:roles_role_change"
+        response = client.get(reverse(name, args=args))
+        assert response.status_code == 200
+        html += response.content.decode()
     for prefix in ("aliases", "missions", "role_skills", "salary_bands", "case_studies"):
         assert f'id="{prefix}-group"' in html
 
@@ -453,7 +456,8 @@ def test_role_page_saves_from_the_top_and_labels_question_rows_by_their_question
     role = make_full_role(size=1)
     client.force_login(editor)
 
-    page = client.get(reverse("admin:roles_role_change", args=[role.pk])).content.decode()
+    url = reverse("admin:roles_role_theme", args=[role.pk, "entretiens"])
+    page = client.get(url).content.decode()
 
     assert "object (" not in page
     assert page.count('name="_save"') == 2

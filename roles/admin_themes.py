@@ -1,0 +1,167 @@
+"""The role's change page, split by theme (issue 12: an admin page that fits a screen).
+
+One page per theme of a role (« Texte de la fiche », « Compétences et matrice », and what
+other apps add: « Salaires », « Entretiens »), shown as tabs at the top of each. Every theme
+page is the role's own admin change page (`RoleAdmin.changeform_view`) with that theme's
+inlines only: the same permissions (the role's), optimistic locking of each row, history,
+`save_on_top` and error summary. The first theme is the role's usual change page, with the
+role's own fields; the others, at `<id>/change/<theme>/`, carry only their rows.
+
+Why not proxy models of Role, one ModelAdmin each: `Versioned.history` is simple-history's
+`HistoricalRecords(inherit=True)`, which gives every subclass, a proxy too, a historical
+table of its own; and proxies need their own permissions granted to the editors. Views on
+the one RoleAdmin keep a single history, a single set of permissions, a single URL space.
+
+Other apps add their theme with `add_role_theme()` from their admin module, so that the hub
+names none of them.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
+from django.http import Http404
+from django.urls import path, reverse
+from django.utils import timezone
+
+
+@dataclass
+class RoleTheme:
+    slug: str  # "" for the role's own change page
+    label: str
+    inlines: list = field(default_factory=list)
+
+    def url(self, role_pk):
+        if not self.slug:
+            return reverse("admin:roles_role_change", args=[role_pk])
+        return reverse("admin:roles_role_theme", args=[role_pk, self.slug])
+
+
+# The tabs, in order. roles/admin.py registers the hub's two; other apps append theirs.
+ROLE_THEMES: list[RoleTheme] = []
+
+
+def add_role_theme(slug, label, inlines):
+    """A theme page of the role (a tab), with `inlines`; from other apps' admin modules."""
+    if any(theme.slug == slug for theme in ROLE_THEMES):
+        raise ValueError(f"Role theme {slug!r} registered twice")
+    theme = RoleTheme(slug, label, list(inlines))
+    ROLE_THEMES.append(theme)
+    if admin.site.is_registered(theme_model()):
+        # Every inline in `inlines` too, so that Django's system checks see all of them.
+        role_admin = admin.site.get_model_admin(theme_model())
+        role_admin.inlines = [*role_admin.inlines, *theme.inlines]
+    return theme
+
+
+def theme_model():
+    from .models import Role
+
+    return Role
+
+
+def role_theme_urls(role):
+    """(label, url) of each theme page of `role`, in tab order (tests and bench)."""
+    return [(str(theme.label), theme.url(role.pk)) for theme in ROLE_THEMES]
+
+
+class ThemedRoleAdminMixin:
+    """RoleAdmin's theme pages: the current theme (from the URL) chooses inlines and fields."""
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        theme_page = path(
+            "<path:object_id>/change/<slug:theme>/",
+            self.admin_site.admin_view(self.theme_view),
+            name="{}_{}_theme".format(*info),
+        )
+        return [theme_page, *super().get_urls()]
+
+    def theme_view(self, request, object_id, theme):
+        found = next((t for t in ROLE_THEMES[1:] if t.slug == theme), None)
+        if found is None:
+            raise Http404
+        request.role_theme = found
+        return self.changeform_view(request, object_id)
+
+    def current_theme(self, request):
+        return getattr(request, "role_theme", None) or ROLE_THEMES[0]
+
+    def is_theme_page(self, request):
+        return self.current_theme(request) is not ROLE_THEMES[0]
+
+    def get_inlines(self, request, obj):
+        return self.current_theme(request).inlines
+
+    def all_inline_instances(self, request, obj):
+        """The inlines of every theme (for the role's history page)."""
+        inlines = [inline for theme in ROLE_THEMES for inline in theme.inlines]
+        return [inline(self.model, self.admin_site) for inline in inlines]
+
+    def get_fieldsets(self, request, obj=None):
+        # A theme page edits its rows only: no field of the role itself.
+        return [] if self.is_theme_page(request) else super().get_fieldsets(request, obj)
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if self.is_theme_page(request) else super().get_prepopulated_fields(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not self.is_theme_page(request):
+            super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if self.is_theme_page(request) and any(formset.has_changed() for formset in formsets):
+            # The sheet's « Mise à jour le » follows its rows, without a new version of the
+            # role (no field of it changed: its history stays free of empty changes).
+            type(form.instance).objects.filter(pk=form.instance.pk).update(
+                updated_at=timezone.now()
+            )
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and not add:
+            current = self.current_theme(request)
+            context["role_tabs"] = [
+                {"label": theme.label, "url": theme.url(obj.pk), "current": theme is current}
+                for theme in ROLE_THEMES
+            ]
+            context["role_theme"] = current
+            # The rows need the page's width: the admin's side menu stays folded away here.
+            context["is_nav_sidebar_enabled"] = False
+            context["title"] = str(obj)
+            context["subtitle"] = current.label
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class KnownLabelsAutocomplete(AutocompleteSelect):
+    """An autocomplete select whose chosen option is labelled from `labels` (read once per
+    page for all rows) instead of one query per row."""
+
+    labels: dict = {}
+
+    def optgroups(self, name, value, attr=None):
+        options = []
+        if not self.is_required:
+            options.append(self.create_option(name, "", "", False, 0))
+        for chosen in value:
+            if str(chosen) in self.labels:
+                label = self.labels[str(chosen)]
+                options.append(self.create_option(name, chosen, label, True, len(options)))
+        return [(None, options, 0)]
+
+
+def lighten_row_widget(field, request):
+    """A related field of an inline row, made cheap: no add/change/delete links repeated on
+    each row (editors reach those lists from the index), and an autocomplete's labels read
+    once per page."""
+    widget = getattr(field, "widget", None)
+    if isinstance(widget, RelatedFieldWidgetWrapper):
+        field.widget = widget = widget.widget
+    if isinstance(widget, AutocompleteSelect) and not widget.allow_multiple_selected:
+        cache = request.__dict__.setdefault("_role_page_labels", {})
+        model = field.queryset.model
+        if model not in cache:
+            cache[model] = {str(obj.pk): field.label_from_instance(obj) for obj in field.queryset}
+        widget.__class__ = KnownLabelsAutocomplete
+        widget.labels = cache[model]
+    return field
