@@ -39,6 +39,9 @@ class CaseStudyInline(RolePageInline, admin.StackedInline):
     fields = ["title", "scenario", "task", "skills", "source"]
     autocomplete_fields = ["skills"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("skills")
+
 
 add_role_theme("entretiens", _("Entretiens"), [InterviewQuestionInline, CaseStudyInline])
 

@@ -44,14 +44,14 @@ class RolePageInline(VersionedAdminMixin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        return lighten_row_widget(field, request) if db_field.many_to_one else field
+        return lighten_row_widget(field, request) if db_field.is_relation else field
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
         if field is None or db_field.name in self.autocomplete_fields:
             return field
         cache = request.__dict__.setdefault("_role_page_choices", {})
-        key = (db_field.model, db_field.name)
+        key = (db_field.related_model, db_field.name)  # the same list for every kind of row
         if key not in cache:
             if db_field.name == "experience_level":
                 cache[key] = experience_level_choices(field)

@@ -19,7 +19,11 @@ names none of them.
 from dataclasses import dataclass, field
 
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
+from django.contrib.admin.widgets import (
+    AutocompleteSelect,
+    AutocompleteSelectMultiple,
+    RelatedFieldWidgetWrapper,
+)
 from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone
@@ -102,6 +106,13 @@ class ThemedRoleAdminMixin:
         # A theme page edits its rows only: no field of the role itself.
         return [] if self.is_theme_page(request) else super().get_fieldsets(request, obj)
 
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        if self.is_theme_page(request):
+            # No field of the role here: nothing of it to validate (its own page does).
+            form = type(form.__name__, (form,), {"_post_clean": _nothing_to_validate})
+        return form
+
     def get_prepopulated_fields(self, request, obj=None):
         return {} if self.is_theme_page(request) else super().get_prepopulated_fields(request, obj)
 
@@ -133,8 +144,12 @@ class ThemedRoleAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
 
-class KnownLabelsAutocomplete(AutocompleteSelect):
-    """An autocomplete select whose chosen option is labelled from `labels` (read once per
+def _nothing_to_validate(form):
+    pass
+
+
+class KnownLabels:
+    """An autocomplete select whose chosen options are labelled from `labels` (read once per
     page for all rows) instead of one query per row."""
 
     labels: dict = {}
@@ -150,6 +165,14 @@ class KnownLabelsAutocomplete(AutocompleteSelect):
         return [(None, options, 0)]
 
 
+class KnownLabelsAutocomplete(KnownLabels, AutocompleteSelect):
+    pass
+
+
+class KnownLabelsAutocompleteMultiple(KnownLabels, AutocompleteSelectMultiple):
+    pass
+
+
 def lighten_row_widget(field, request):
     """A related field of an inline row, made cheap: no add/change/delete links repeated on
     each row (editors reach those lists from the index), and an autocomplete's labels read
@@ -157,11 +180,15 @@ def lighten_row_widget(field, request):
     widget = getattr(field, "widget", None)
     if isinstance(widget, RelatedFieldWidgetWrapper):
         field.widget = widget = widget.widget
-    if isinstance(widget, AutocompleteSelect) and not widget.allow_multiple_selected:
+    if isinstance(widget, AutocompleteSelect):
         cache = request.__dict__.setdefault("_role_page_labels", {})
         model = field.queryset.model
         if model not in cache:
             cache[model] = {str(obj.pk): field.label_from_instance(obj) for obj in field.queryset}
-        widget.__class__ = KnownLabelsAutocomplete
+        widget.__class__ = (
+            KnownLabelsAutocompleteMultiple
+            if widget.allow_multiple_selected
+            else KnownLabelsAutocomplete
+        )
         widget.labels = cache[model]
     return field
