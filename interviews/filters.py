@@ -13,18 +13,30 @@ CASE_STUDY = "etude-de-cas"
 
 
 def roles_with_questions():
-    """Roles that have at least one question or case study, in career order."""
-    return Role.objects.filter(
-        Exists(InterviewQuestion.roles.through.objects.filter(role=OuterRef("pk")))
-        | Exists(CaseStudy.objects.filter(role=OuterRef("pk")))
-    ).by_level()
+    """Published roles that have at least one question or case study, in career order."""
+    return (
+        Role.objects.published()
+        .filter(
+            Exists(InterviewQuestion.roles.through.objects.filter(role=OuterRef("pk")))
+            | Exists(CaseStudy.objects.filter(role=OuterRef("pk")))
+        )
+        .by_level()
+    )
 
 
 def probed_skills():
     """Competencies that at least one question or case study probes."""
+    questions = InterviewQuestion.objects.public()
+    cases = CaseStudy.objects.public()
     return Skill.objects.filter(
-        Exists(InterviewQuestion.skills.through.objects.filter(skill=OuterRef("pk")))
-        | Exists(CaseStudy.skills.through.objects.filter(skill=OuterRef("pk")))
+        Exists(
+            InterviewQuestion.skills.through.objects.filter(
+                skill=OuterRef("pk"), interviewquestion__in=questions
+            )
+        )
+        | Exists(
+            CaseStudy.skills.through.objects.filter(skill=OuterRef("pk"), casestudy__in=cases)
+        )
     ).order_by("name")
 
 
@@ -85,7 +97,7 @@ class QuestionBankFilter(django_filters.FilterSet):
 
     def case_studies(self):
         """The case studies that match the same choices; none when the form is invalid."""
-        cases = CaseStudy.objects.with_details()
+        cases = CaseStudy.objects.public().with_details()
         if not self.is_bound:
             return cases
         if not self.is_valid():

@@ -162,9 +162,11 @@ class Kit:
         )
 
     @staticmethod
-    def bank():
-        """Every question of the bank, with its source, roles and competencies (3 queries)."""
-        return list(InterviewQuestion.objects.with_details())
+    def bank(previewed=None):
+        """Every question readers see in the bank (and those of `previewed`, a draft an editor
+        previews), with its source, roles and competencies (3 queries)."""
+        questions = InterviewQuestion.objects.public(previewed)
+        return list(questions.with_details(previewed))
 
     def _url(self, items):
         return kit_url(self.role, items, self.tier, self._cases_of_role, self.case_studies)

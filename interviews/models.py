@@ -4,7 +4,7 @@ from collections import defaultdict
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -50,12 +50,33 @@ class InterviewQuestionQuerySet(TextSearchQuerySet):
     def for_role(self, role):
         return self.filter(roles=role)
 
-    def with_details(self):
-        """What a question shows in the bank or a kit: its source, roles and competencies."""
+    def public(self, previewed=None):
+        """The questions readers see: those of at least one published role (a question whose
+        roles are all drafts or archived is kept from them), and those of `previewed`, the
+        draft an editor previews."""
+        return self.filter(
+            Exists(
+                self.model.roles.through.objects.filter(
+                    interviewquestion=OuterRef("pk"), role__in=_shown_roles(previewed)
+                )
+            )
+        )
+
+    def with_details(self, previewed=None):
+        """What a question shows in the bank or a kit: its source, its roles that readers
+        see (and `previewed`) and its competencies."""
+        roles = _shown_roles(previewed).order_by("name").only("id", "name", "slug")
         return self.select_related("source").prefetch_related(
-            Prefetch("roles", queryset=Role.objects.order_by("name").only("id", "name", "slug")),
+            Prefetch("roles", queryset=roles),
             Prefetch("skills", queryset=Skill.objects.order_by("name")),
         )
+
+
+def _shown_roles(previewed=None):
+    """Published roles, and `previewed` (a draft or archived role an editor looks at)."""
+    if previewed is None:
+        return Role.objects.published()
+    return Role.objects.filter(Q(status=Role.Status.PUBLISHED) | Q(pk=previewed.pk))
 
 
 class InterviewQuestion(Quoting, NaturalKeyMixin, Versioned, models.Model):
@@ -166,6 +187,10 @@ class InterviewQuestion(Quoting, NaturalKeyMixin, Versioned, models.Model):
 
 class CaseStudyQuerySet(TextSearchQuerySet):
     search_fields = ("title", "scenario", "task", "skills__name")
+
+    def public(self):
+        """The case studies readers see: those of published roles."""
+        return self.filter(role__status=Role.Status.PUBLISHED)
 
     def with_details(self):
         """What a case study shows in the bank: its source, role and competencies."""

@@ -11,9 +11,8 @@ class InterviewsSitemap(Sitemap):
 
     def items(self):
         roles = (
-            Role.objects.filter(
-                Q(interview_questions__isnull=False) | Q(case_studies__isnull=False)
-            )
+            Role.objects.published()
+            .filter(Q(interview_questions__isnull=False) | Q(case_studies__isnull=False))
             .distinct()
             .order_by("name")
             .values_list("slug", flat=True)

@@ -28,7 +28,7 @@ class QuestionBankView(AnyPageMixin, FilterView):
     paginate_by = 20
 
     def get_queryset(self):
-        return InterviewQuestion.objects.with_details()
+        return InterviewQuestion.objects.public().with_details()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -54,11 +54,13 @@ class KitBuilderView(DetailView):
     context_object_name = "role"
 
     def get_queryset(self):
-        return Kit.roles()
+        # Editors (staff) preview the kit of a draft or archived role, as its sheet.
+        roles = Kit.roles()
+        return roles if self.request.user.is_staff else roles.published()
 
     def get_context_data(self, **kwargs):
         role = self.object
-        bank = Kit.bank()
+        bank = Kit.bank(previewed=None if role.status == role.Status.PUBLISHED else role)
         own_role = [question for question in bank if role in question.roles.all()]
         cases = list(role.case_studies.all())
         params = self.request.GET
@@ -104,7 +106,8 @@ def job_ad(request, slug):
     errors shown on the page), `ad` (None while the choices have errors). An unknown role is a
     404; a bad level or format, a French message on the page.
     """
-    role = get_object_or_404(JobAd.roles(), slug=slug)
+    roles = JobAd.roles() if request.user.is_staff else JobAd.roles().published()
+    role = get_object_or_404(roles, slug=slug)
     form = JobAdForm(request.GET)
     if not form.is_valid():
         context = {"role": role, "form": form, "ad": None, "tiers": ExperienceLevel.Tier}
