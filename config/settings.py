@@ -67,7 +67,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1],testserver"
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "roles.admin_site.EditorsAdminConfig",  # django.contrib.admin, ordered for editors
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

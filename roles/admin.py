@@ -67,11 +67,6 @@ class RoleInline(RolePageInline, admin.TabularInline):
     autocomplete_fields = []
 
 
-def experience_level_label(level):
-    years = f" ({level.years})" if level.years else ""
-    return f"{level.source.label} — {level.name}{years}"
-
-
 def experience_level_choices(field):
     """The levels of a select, grouped by their document: each document words its own levels
     (« Junior (0-2 ans d’exp) » in one table, « Junior (1 à 2 ans d’expérience) » in another),
@@ -81,6 +76,16 @@ def experience_level_choices(field):
     for level in levels:
         groups.setdefault(level.source.label, []).append((level.pk, str(level)))
     return [("", field.empty_label or "---------"), *groups.items()]
+
+
+class ExperienceLevelsByDocument:
+    """For the admins of rows with an experience level: its select grouped by document."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.name == "experience_level":
+            field.choices = experience_level_choices(field)
+        return field
 
 
 class RoleAliasInline(RoleInline):
@@ -235,10 +240,6 @@ class RoleAdmin(ThemedRoleAdminMixin, VersionedAdminMixin, HistoryAdmin):
         return role.mission_count
 
 
-# The admin index opens on the editors' dashboard (roles/templatetags/editors.py).
-admin.site.index_template = "admin/editors_index.html"
-
-
 def add_role_inlines(*inlines, before):
     """For the admin modules of other apps: their inlines on the theme page of the role that
     shows `before` (a hub inline), before it. A theme of their own: `add_role_theme()`."""
@@ -332,7 +333,7 @@ class RoleSkillAdmin(ChildAdmin):
 
 
 @admin.register(MatrixCell)
-class MatrixCellAdmin(ChildAdmin):
+class MatrixCellAdmin(ExperienceLevelsByDocument, ChildAdmin):
     list_display = ["skill", "experience_level", "role", "source"]
     fields = ["role", "skill", "experience_level", "description", "source", "order"]
     list_select_related = ["role", "source", "skill", "experience_level"]

@@ -14,6 +14,28 @@ def add_french_collation(sender, connection, **kwargs):
 class RolesConfig(AppConfig):
     name = "roles"
     verbose_name = _("Métiers")
+    # The admin index, for editors (roles/admin_site.py): this app first, the role first,
+    # then its documents, the rows of a sheet in the order of its tabs, the shared lists.
+    admin_position = 1
+    admin_models = [
+        "role",
+        "source",
+        "divergence",
+        "rolealias",
+        "mission",
+        "fact",
+        "educationrequirement",
+        "roleemployer",
+        "careermove",
+        "roleskill",
+        "matrixcell",
+        "roletraining",
+        "skill",
+        "training",
+        "educationlevel",
+        "experiencelevel",
+        "employertype",
+    ]
 
     def ready(self):
         from . import signals

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from roles.admin import RolePageInline
+from roles.admin import ExperienceLevelsByDocument, RolePageInline
 from roles.admin_themes import add_role_theme
 from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin
@@ -34,7 +34,7 @@ class LocationAdmin(admin.ModelAdmin):
 
 
 @admin.register(SalaryBand)
-class SalaryBandAdmin(VersionedAdminMixin, HistoryAdmin):
+class SalaryBandAdmin(ExperienceLevelsByDocument, VersionedAdminMixin, HistoryAdmin):
     list_display = [
         "role",
         "experience_level",

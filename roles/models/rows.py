@@ -220,8 +220,8 @@ class RoleEmployer(NaturalKeyMixin, Versioned, models.Model):
 
     class Meta:
         ordering = ["pk"]
-        verbose_name = _("employeur type")
-        verbose_name_plural = _("employeurs types")
+        verbose_name = _("employeur du métier")
+        verbose_name_plural = _("employeurs du métier")
         constraints = [
             models.UniqueConstraint(
                 fields=["role", "employer_type", "source"], name="roles_roleemployer_unique"

@@ -203,3 +203,32 @@ def test_every_theme_page_of_the_directeur_fits_the_budget(client, editor, conte
         assert response.status_code == 200
         assert len(response.content) < 200 * 1024, (label, len(response.content))
         assert len(queries) <= 30, (label, len(queries))
+
+
+def test_experience_levels_are_offered_grouped_by_their_document(client, editor, content):
+    from django.utils.html import escape
+
+    from roles.models import MatrixCell
+
+    role = Role.objects.get(slug="directeur-e-commerce")
+    client.force_login(editor)
+    cell = MatrixCell.objects.filter(role=role).first()
+    pages = {
+        "salary band rows": client.get(theme_url(role, "salaires")).content.decode(),
+        "matrix cell page": client.get(
+            reverse("admin:roles_matrixcell_change", args=[cell.pk])
+        ).content.decode(),
+    }
+
+    guide = escape("Guide « Bien recruter un Directeur e-commerce »")
+    for where, page in pages.items():
+        select = page[page.index('-experience_level"') if "-experience_level" in page else 0 :]
+        select = select[select.index("<optgroup") : select.index("</select>")]
+        groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', select, re.S)
+        labels = dict(groups)
+        assert guide in labels, where
+        # Near-identical names, each the wording of one of the guide's tables.
+        assert escape("Junior (0-2 ans d’exp)") in labels[guide], where
+        assert escape("Junior (1 à 2 ans d’expérience)") in labels[guide], where
+        elios = escape("Fiche Elios « Coordinateur Commercial E-commerce »")
+        assert "Débutant" in labels[elios] and "Junior" not in labels[elios], where
