@@ -32,6 +32,12 @@ class InterviewQuestionInline(RoleInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("interviewquestion")
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "interviewquestion":
+            field.label = _("question")  # the automatic table's column has no French name
+        return field
+
 
 class CaseStudyInline(RolePageInline, admin.StackedInline):
     model = CaseStudy

@@ -89,6 +89,8 @@ def test_each_theme_page_edits_its_own_rows_only(client, editor, make_full_role)
         assert not others & set(re.findall(r'id="([\w-]+)-group"', page))
         # The role's own fields are on the first page only.
         assert ('name="summary"' in page) is (slug == "")
+        # Every column and row with a French label (not « Interviewquestion », « object (12) »).
+        assert not re.search(r">\s*interviewquestion\b|object \(", page, re.I)
 
 
 def test_unknown_theme_is_a_404_and_readers_are_sent_to_the_login(client, editor, make_role):
