@@ -100,6 +100,19 @@ def test_unknown_theme_is_a_404_and_readers_are_sent_to_the_login(client, editor
     assert client.get(theme_url(role, "nulle-part")).status_code == 404
 
 
+def test_theme_pages_need_the_editors_permissions_on_roles(client, django_user_model, make_role):
+    from django.contrib.auth.models import Permission
+
+    role = make_role()
+    staff = django_user_model.objects.create_user("sans-droits", password="x", is_staff=True)
+    client.force_login(staff)
+    assert client.get(theme_url(role, "salaires")).status_code == 403
+
+    staff.user_permissions.add(Permission.objects.get(codename="view_role"))
+    page = client.get(theme_url(role, "salaires")).content.decode()
+    assert 'name="_save"' not in page  # seen, not changed
+
+
 def test_saving_a_theme_page_keeps_the_role_as_it_was_and_dates_the_sheet(
     client, editor, make_full_role
 ):
@@ -135,8 +148,11 @@ def test_stale_row_on_a_theme_page_is_refused_with_the_other_editors_change(
     second_data["salary_bands-0-high"] = "47000"
     page = second.post(url, second_data).content.decode()
 
-    assert "Enregistrement refusé" in page
-    assert "« 40000 » → « 45000 »" in page
+    summary = page[page.index('id="errors-summary"') :]
+    summary = summary[: summary.index("</div>")]
+    assert 'href="#salary_bands-0">Fourchettes de salaire, ligne 1</a>' in summary
+    assert "Enregistrement refusé" in summary
+    assert "« 40000 » → « 45000 »" in summary
     assert SalaryBand.objects.get(role=role).high == 45000  # nothing lost
 
 
