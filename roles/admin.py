@@ -44,7 +44,7 @@ class RolePageInline(VersionedAdminMixin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        return lighten_row_widget(field, request) if db_field.is_relation else field
+        return lighten_row_widget(field, request)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)
