@@ -1,6 +1,7 @@
 """Cost of the role change pages in the admin (issue 12: under 200 KB and 300 ms each),
 in-process through Django's test client, logged in as an editor: KB, queries, milliseconds
-(median of N renders) for each theme page of a role.
+(median of N renders; wall time, and the process's CPU time, which a busy shared machine
+disturbs less) for each theme page of a role.
 
     .venv/bin/python manage.py migrate && .venv/bin/python manage.py seed
     DATABASE_URL=… .venv/bin/python bench/admin_pages.py [slug] [renders]
@@ -62,14 +63,16 @@ def main():
 
         with connection.execute_wrapper(count):
             client.get(url)
-        times = []
+        times, cpu = [], []
         for _ in range(renders):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             client.get(url)
             times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
         print(
             f"{label:<28} {len(response.content) / 1024:7.0f} KB {len(queries):4d} queries "
-            f"{statistics.median(times):7.0f} ms (median of {renders})"
+            f"{statistics.median(times):7.0f} ms, {statistics.median(cpu):5.0f} ms of CPU "
+            f"(medians of {renders})"
         )
     user.delete()
 
