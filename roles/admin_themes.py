@@ -28,7 +28,6 @@ from django.contrib.admin.widgets import (
 from django.forms.utils import flatatt
 from django.http import Http404
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
@@ -127,11 +126,10 @@ class ThemedRoleAdminMixin:
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         if self.is_theme_page(request) and any(formset.has_changed() for formset in formsets):
-            # The sheet's « Mise à jour le » follows its rows, without a new version of the
-            # role (no field of it changed: its history stays free of empty changes).
-            type(form.instance).objects.filter(pk=form.instance.pk).update(
-                updated_at=timezone.now()
-            )
+            # As on the role's own page: the sheet's « Mise à jour le » follows its rows, and
+            # the role's history (and the dashboard's latest changes) records the save. Only
+            # those two columns: the role's fields were not on this page.
+            form.instance.save(update_fields=["updated_at"])
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and not add:

@@ -113,7 +113,7 @@ def test_theme_pages_need_the_editors_permissions_on_roles(client, django_user_m
     assert 'name="_save"' not in page  # seen, not changed
 
 
-def test_saving_a_theme_page_keeps_the_role_as_it_was_and_dates_the_sheet(
+def test_saving_a_theme_page_keeps_the_role_as_it_was_dates_the_sheet_and_records_it(
     client, editor, make_full_role
 ):
     role = make_full_role(size=1)
@@ -130,9 +130,12 @@ def test_saving_a_theme_page_keeps_the_role_as_it_was_and_dates_the_sheet(
     band = SalaryBand.objects.get(role=role)
     assert band.high == 45000
     role.refresh_from_db()
-    assert role.version == before.version  # no empty change of the role in its history
-    assert role.history.count() == records
+    assert (role.name, role.summary, role.status) == (before.name, before.summary, before.status)
     assert role.updated_at > before.updated_at  # « Mise à jour le » follows the rows
+    assert role.history.count() == records + 1  # the dashboard's latest changes list it
+    dashboard = client.get(reverse("admin:index")).content.decode()
+    latest = dashboard[dashboard.index("Dernières modifications des métiers") :]
+    assert role.name in latest[: latest.index("</ul>")]
 
 
 def test_stale_row_on_a_theme_page_is_refused_with_the_other_editors_change(
@@ -154,6 +157,37 @@ def test_stale_row_on_a_theme_page_is_refused_with_the_other_editors_change(
     assert "Enregistrement refusé" in summary
     assert "« 40000 » → « 45000 »" in summary
     assert SalaryBand.objects.get(role=role).high == 45000  # nothing lost
+
+
+@pytest.fixture
+def role_with_band(make_role, make_source):
+    """A role whose summary and band its document says."""
+    source = document_says(make_source(), "Pilote le site marchand.", "De 30 000 à 40 000 euros")
+    role = make_role(source=source, summary="Pilote le site marchand.", summary_source=source)
+    SalaryBand.objects.create(
+        role=role, low=30000, high=40000, source=source, excerpt="De 30 000 à 40 000 euros"
+    )
+    return role
+
+
+def test_a_save_on_another_tab_never_refuses_the_role_page_opened_before_it(
+    two_editors, role_with_band
+):
+    first, second = two_editors
+    role = role_with_band
+    text_url = theme_url(role)
+    text_data = change_form_data(first.get(text_url))
+    salaries_url, salaries_data = salaries_page_data(second, role)
+    salaries_data["salary_bands-0-high"] = "45000"
+    assert second.post(salaries_url, salaries_data).status_code == 302
+
+    text_data["review_due"] = "2030-01-31"
+    response = first.post(text_url, text_data)
+
+    assert response.status_code == 302, "the other editor changed rows, not this page"
+    role.refresh_from_db()
+    assert str(role.review_due) == "2030-01-31"
+    assert SalaryBand.objects.get(role=role).high == 45000
 
 
 def test_error_summary_on_a_theme_page_names_the_row_and_field_with_a_link(
