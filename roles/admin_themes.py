@@ -227,3 +227,24 @@ def lighten_row_widget(field, request):
         )
         widget.labels = cache[model]
     return field
+
+
+def experience_level_choices(field):
+    """The levels of a select, grouped by their document: each document words its own levels
+    (« Junior (0-2 ans d’exp) » in one table, « Junior (1 à 2 ans d’expérience) » in another),
+    so near-identical names read as what they are, one document's wording each."""
+    levels = field.queryset.select_related("source").order_by("source__order", "order")
+    groups = {}
+    for level in levels:
+        groups.setdefault(level.source.label, []).append((level.pk, str(level)))
+    return [("", field.empty_label or "---------"), *groups.items()]
+
+
+class ExperienceLevelsByDocument:
+    """For the admins of rows with an experience level: its select grouped by document."""
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if field is not None and db_field.name == "experience_level":
+            field.choices = experience_level_choices(field)
+        return field

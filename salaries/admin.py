@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from roles.admin import ExperienceLevelsByDocument, RolePageInline
-from roles.admin_themes import add_role_theme
+from roles.admin import RolePageInline
+from roles.admin_themes import ExperienceLevelsByDocument, add_role_theme
 from roles.history import HistoryAdmin
 from roles.locking import VersionedAdminMixin
 
