@@ -16,6 +16,7 @@ from roles.models import (
     Role,
     Skill,
     Source,
+    TeamWorded,
     Versioned,
 )
 from roles.search import fold
@@ -58,7 +59,7 @@ class InterviewQuestionQuerySet(TextSearchQuerySet):
         )
 
 
-class InterviewQuestion(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class InterviewQuestion(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     class Kind(models.TextChoices):
         EXPERIENCE = "experience", _("Expérience")
         SITUATION = "situation", _("Mise en situation")
@@ -174,7 +175,7 @@ class CaseStudyQuerySet(TextSearchQuerySet):
         )
 
 
-class CaseStudy(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class CaseStudy(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     role = models.ForeignKey(
         Role, verbose_name=_("métier"), on_delete=models.CASCADE, related_name="case_studies"
     )

@@ -20,6 +20,8 @@ from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from .wording import TeamWordingAdminMixin
+
 VERSION = "version"
 # The version an editor's form carries to say « re-create this row another editor deleted ».
 RECREATE = "0"
@@ -218,8 +220,9 @@ class VersionedInlineFormSet(BaseInlineFormSet):
         return self._with_deleted
 
 
-class VersionedAdminMixin:
-    """For ModelAdmins and inlines of `Versioned` models: the hidden version in the form."""
+class VersionedAdminMixin(TeamWordingAdminMixin):
+    """For ModelAdmins and inlines of `Versioned` models: the hidden version in the form (and,
+    for the rows that quote a document, the « Rédaction de l'équipe » box: roles/wording.py)."""
 
     form = VersionedModelForm
     formset = VersionedInlineFormSet  # used by inlines only

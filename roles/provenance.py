@@ -11,6 +11,8 @@ Models whose rows quote a document declare which of their text fields are quotes
 
 `quoted_excerpts(row)` lists a row's excerpts; `missing_excerpts()` walks every such model
 and yields the rows whose excerpts are not in their source's text (`verify_sources`).
+Rows an editor marked as their own wording (« rédaction de l'équipe », `team_wording_on`)
+quote nothing: `quoting_rows()` leaves them out of the checks and of the document's uses.
 """
 
 import hashlib
@@ -100,6 +102,14 @@ def quoting_models():
     ]
 
 
+def quoting_rows(model):
+    """The rows of `model` that quote their document: not those worded by the editors."""
+    rows = model._default_manager.all()
+    if any(field.name == "team_wording_on" for field in model._meta.concrete_fields):
+        rows = rows.filter(team_wording_on__isnull=True)
+    return rows
+
+
 @dataclass
 class Missing:
     row: object
@@ -114,7 +124,7 @@ class Missing:
 def missing_excerpts(models=None):
     """Yield a `Missing` for every excerpt not found in its row's source text."""
     for model in models or quoting_models():
-        rows = model._default_manager.select_related(model.quoted_source_field)
+        rows = quoting_rows(model).select_related(model.quoted_source_field)
         for row in rows.iterator(chunk_size=500):
             source = row.quoted_source
             text = source.text if source is not None else ""
