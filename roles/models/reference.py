@@ -85,6 +85,23 @@ class Source(NaturalKeyMixin, Versioned, models.Model):
         help_text=_("Le fichier d'origine, pour l'équipe ; jamais montré aux lecteurs."),
     )
     kind = models.CharField(_("type de document"), max_length=10, choices=Kind.choices)
+    date = models.CharField(
+        _("date du document"),
+        max_length=60,
+        blank=True,
+        default="",
+        help_text=_(
+            "Telle que le document la donne (par exemple « mars 2025 ») ; "
+            "vide s'il n'en donne pas."
+        ),
+    )
+    url = models.URLField(
+        _("adresse"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_("L'adresse où le document est publié, s'il l'est."),
+    )
     description = models.TextField(_("description"), blank=True)
     text = models.TextField(
         _("texte intégral"),
