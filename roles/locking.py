@@ -97,7 +97,11 @@ class VersionedModelForm(forms.ModelForm):
                 self.data = self.data.copy()
                 self.data[self.add_prefix(VERSION)] = RECREATE
             raise ValidationError(self._deleted_message(model, stale_pk), code="deleted")
-        if self.instance.pk is None or VERSION not in self.fields:
+        if VERSION not in self.fields:
+            return cleaned
+        if self.instance.pk is None:
+            if cleaned.get(VERSION) is None:  # a new row (an add form, an inline's new row)
+                cleaned[VERSION] = self.instance.version or 1
             return cleaned
         submitted = cleaned.get(VERSION)
         # No join (a default ordering or select_related can add nullable outer joins, which
@@ -239,7 +243,10 @@ class VersionedAdminMixin(TeamWordingAdminMixin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == VERSION:
-            return forms.IntegerField(widget=forms.HiddenInput, required=False)
+            # The model's default as initial: an add form's hidden input is never empty.
+            return forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=db_field.default
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
