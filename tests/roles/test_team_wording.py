@@ -134,3 +134,45 @@ def test_every_quoting_inline_of_the_role_page_offers_the_box(client, editor, mi
         assert f'name="{prefix}-__prefix__-team_wording"' in html, prefix
     assert 'name="team_wording"' in html  # the summary's
     assert 'name="role_employers-__prefix__-team_wording"' not in html  # quotes nothing
+
+
+def test_a_team_worded_band_is_credited_to_no_document_on_the_sheet_or_in_a_chart(client, mission):
+    from salaries.charts import charts_by_role
+    from salaries.models import Location, SalaryBand
+
+    band = SalaryBand.objects.create(
+        role=mission.role,
+        source=mission.source,
+        low=40000,
+        high=50000,
+        excerpt="Autour de 45 000 €, selon nous.",
+        team_wording_on=timezone.localdate(),
+    )
+
+    sheet = client.get(mission.role.get_absolute_url()).content.decode()
+    salaries = sheet[sheet.index('id="salaires"') :]
+    assert "Rédaction de l'équipe" in salaries[: salaries.index("</table>")]
+    assert "Selon le document Fiche catalogue" not in salaries
+    assert charts_by_role([band], list(Location.objects.all())) == []
+
+
+def test_an_editor_rewritten_summary_loses_its_badge(client, editor, mission):
+    role = mission.role
+    role.summary, role.summary_source = SAID, mission.source
+    role.save()
+    client.force_login(editor)
+    page = client.get(reverse("admin:roles_role_change", args=[role.pk]))
+    from tests.roles.test_admin import change_form_data
+
+    data = change_form_data(page)
+    data.update(summary="Notre résumé du métier.", team_wording="on")
+
+    response = client.post(reverse("admin:roles_role_change", args=[role.pk]), data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    role.refresh_from_db()
+    assert role.team_wording_on == timezone.localdate()
+    assert role.attributed_source is None
+    client.logout()
+    sheet = client.get(role.get_absolute_url()).content.decode()
+    assert f"Rédaction de l'équipe, {today_in_french()}" in sheet
