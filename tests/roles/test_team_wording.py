@@ -1,6 +1,8 @@
 """« Rédaction de l'équipe » (issue 12): a text an editor writes or rewrites is the editors'
 wording, dated, without the document's badge, until its excerpt is found again."""
 
+import io
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -108,7 +110,9 @@ def test_team_wording_is_left_out_of_the_checks_and_of_the_document_uses(mission
     mission.save()
 
     assert list(provenance.missing_excerpts([Mission])) == []
-    call_command("verify_sources")  # exits 0: nothing is claimed from the document
+    out = io.StringIO()
+    call_command("verify_sources", stdout=out)  # exits 0: nothing is claimed from the document
+    assert "1 texte(s) en « rédaction de l'équipe »" in out.getvalue()
     document = passages.annotate(mission.source)
     assert document.passages == [] and document.missing == []
     assert mission.passage_url() == ""
