@@ -15,6 +15,7 @@ Rows an editor marked as their own wording (« rédaction de l'équipe », `team
 quote nothing: `quoting_rows()` leaves them out of the checks and of the document's uses.
 """
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -40,8 +41,10 @@ def normalise(text):
     return _SPACES.sub(" ", (text or "").translate(_TRANSLATE)).strip().casefold()
 
 
+@functools.lru_cache(maxsize=8)  # a document's page locates each of its passages in it
 def _normalised_with_offsets(text):
-    """The normalised text and, for each of its characters, its offset in `text`."""
+    """The normalised text and, for each of its characters, its offset in `text` (a tuple:
+    the result is shared between callers)."""
     chars, offsets = [], []
     previous_space = True  # drops leading whitespace
     for index, char in enumerate(text):
@@ -55,7 +58,7 @@ def _normalised_with_offsets(text):
         for folded in char.translate(_TRANSLATE).casefold():
             chars.append(folded)
             offsets.append(index)
-    return "".join(chars), offsets
+    return "".join(chars), tuple(offsets)
 
 
 def contains(text, excerpt):

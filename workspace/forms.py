@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -30,11 +32,48 @@ class LineRow:
     low: forms.BoundField
     high: forms.BoundField
     needs_amounts: bool
+    use_html: str = ""
+    role_html: str = ""
+    name_html: str = ""
 
     @property
     def errors(self):
         fields = (self.use, self.role, self.name, self.low, self.high)
         return [error for field in fields for error in field.errors]
+
+
+def quick_select(bound, choices):
+    """A line's <select>, written directly: a long document has hundreds of them, which
+    Django's template-rendered widgets draw several times slower. `choices`: [(value, label)]
+    as strings."""
+    value = bound.value()
+    value = "" if value is None else str(value)
+    selected = mark_safe(" selected")
+    return format_html(
+        '<select name="{}" id="{}" aria-describedby="{}">{}</select>',
+        bound.html_name,
+        bound.auto_id,
+        bound.field.widget.attrs.get("aria-describedby", ""),
+        format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, selected if key == value else "", label) for key, label in choices),
+        ),
+    )
+
+
+def quick_input(bound):
+    """A line's text input, written directly (see `quick_select`)."""
+    value = bound.value()
+    return format_html(
+        '<input type="text" name="{}" id="{}" value="{}" size="24" maxlength="{}" '
+        'aria-describedby="{}">',
+        bound.html_name,
+        bound.auto_id,
+        "" if value is None else value,
+        bound.field.max_length,
+        bound.field.widget.attrs.get("aria-describedby", ""),
+    )
 
 
 def document_lines(source):
@@ -75,6 +114,10 @@ class PassagesForm(forms.Form):
             *((str(role.pk), role.name) for role in roles.only("pk", "name")),
         ]
         self.lines = lines
+        self.quick_choices = {
+            "use": [(key, str(label)) for key, label in Use.CHOICES],
+            "role": [(key, str(label)) for key, label in role_choices],
+        }
         for number, _text, _used in lines:
             about = forms.Select(attrs={"aria-describedby": f"texte-{number}"})
             self.fields[f"use-{number}"] = forms.ChoiceField(
@@ -113,6 +156,9 @@ class PassagesForm(forms.Form):
                 self[f"low-{number}"],
                 self[f"high-{number}"],
                 number in self.needing_amounts,
+                quick_select(self[f"use-{number}"], self.quick_choices["use"]),
+                quick_select(self[f"role-{number}"], self.quick_choices["role"]),
+                quick_input(self[f"name-{number}"]),
             )
 
     def clean_new_role_name(self):
