@@ -47,7 +47,9 @@ class Table:
 
 
 def source_slug(row):
-    return row.source.slug
+    """The document the row quotes; "" when it is the editors' wording."""
+    source = getattr(row, "attributed_source", row.source)
+    return source.slug if source is not None else ""
 
 
 def joined(values):
@@ -109,7 +111,7 @@ TABLES = [
             (
                 "source_resume",
                 "Document du résumé",
-                lambda r: r.summary_source.slug if r.summary_source else "",
+                lambda r: r.attributed_source.slug if r.attributed_source else "",
             ),
             (
                 "sources",

@@ -40,6 +40,12 @@ class SourceRefSerializer(serializers.ModelSerializer):
         fields = ["slug", "title"]
 
 
+def quoted_source_ref():
+    """The document a row quotes; null when the row is the editors' wording (« rédaction de
+    l'équipe »): such a row is credited to no document."""
+    return SourceRefSerializer(source="attributed_source", allow_null=True, read_only=True)
+
+
 class RoleRefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api:role-detail", lookup_field="slug", read_only=True
@@ -69,7 +75,7 @@ class ExperienceLevelSerializer(serializers.ModelSerializer):
 
 
 class AliasSerializer(serializers.ModelSerializer):
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = RoleAlias
@@ -77,7 +83,7 @@ class AliasSerializer(serializers.ModelSerializer):
 
 
 class MissionSerializer(serializers.ModelSerializer):
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = Mission
@@ -86,7 +92,7 @@ class MissionSerializer(serializers.ModelSerializer):
 
 class RoleSkillSerializer(serializers.ModelSerializer):
     skill = SkillRefSerializer()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = RoleSkill
@@ -96,7 +102,7 @@ class RoleSkillSerializer(serializers.ModelSerializer):
 class MatrixCellSerializer(serializers.ModelSerializer):
     skill = SkillRefSerializer()
     experience_level = ExperienceLevelSerializer()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = MatrixCell
@@ -114,7 +120,7 @@ class TrainingRefSerializer(serializers.ModelSerializer):
 
 class RoleTrainingSerializer(serializers.ModelSerializer):
     training = TrainingRefSerializer()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = RoleTraining
@@ -123,7 +129,7 @@ class RoleTrainingSerializer(serializers.ModelSerializer):
 
 class EducationSerializer(serializers.ModelSerializer):
     level = serializers.CharField(source="level.name", help_text=EDITORIAL)
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = EducationRequirement
@@ -143,7 +149,7 @@ class EmployerSerializer(serializers.ModelSerializer):
 class FactSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(help_text=EDITORIAL)
     kind_label = serializers.CharField(source="get_kind_display")
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = Fact
@@ -152,7 +158,7 @@ class FactSerializer(serializers.ModelSerializer):
 
 class MoveOutSerializer(serializers.ModelSerializer):
     to_role = RoleRefSerializer(allow_null=True)
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = CareerMove
@@ -161,7 +167,7 @@ class MoveOutSerializer(serializers.ModelSerializer):
 
 class MoveInSerializer(serializers.ModelSerializer):
     from_role = RoleRefSerializer()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = CareerMove
@@ -197,7 +203,7 @@ class SalaryFiguresSerializer(serializers.ModelSerializer):
     excerpt = serializers.CharField(help_text=_("Les mots du document qui donnent ce chiffre."))
     note = serializers.CharField(help_text=_("Précision de l'équipe (classement éditorial)."))
     currency = serializers.SerializerMethodField()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = SalaryBand
@@ -231,7 +237,7 @@ class QuestionSerializer(serializers.ModelSerializer):
     kind = serializers.CharField(help_text=EDITORIAL)
     theme = serializers.CharField(help_text=EDITORIAL)
     skills = SkillRefSerializer(many=True)
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = InterviewQuestion
@@ -255,7 +261,7 @@ class QuestionWithRolesSerializer(QuestionSerializer):
 
 class CaseStudySerializer(serializers.ModelSerializer):
     skills = SkillRefSerializer(many=True)
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = CaseStudy
@@ -295,7 +301,7 @@ class RoleDetailSerializer(serializers.ModelSerializer):
     """Everything the role sheet shows."""
 
     level = serializers.CharField(help_text=EDITORIAL)
-    summary_source = SourceRefSerializer(allow_null=True)
+    summary_source = quoted_source_ref()
     sources = SourceRefSerializer(many=True)
     aliases = AliasSerializer(many=True)
     missions = MissionSerializer(many=True)
@@ -373,7 +379,7 @@ class SkillListSerializer(serializers.ModelSerializer):
 
 class SkillRoleSerializer(serializers.ModelSerializer):
     role = RoleRefSerializer()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = RoleSkill
@@ -389,7 +395,7 @@ class SkillDetailSerializer(SkillListSerializer):
 
 class TrainingRoleSerializer(serializers.ModelSerializer):
     role = RoleRefSerializer()
-    source = SourceRefSerializer()
+    source = quoted_source_ref()
 
     class Meta:
         model = RoleTraining

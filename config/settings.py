@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "roles",
     "salaries",
     "interviews",
+    "workspace",  # editors bring a new document in (issue 12); after roles: its Source admin
     "bench",
     # Open data (issue 15): the read API, its schema, the downloads, the sitemap.
     "django.contrib.sitemaps",

@@ -125,6 +125,9 @@ class JobAd:
         words is dropped."""
         lines = {}
         for row, text, label in rows:
+            # The editors' wording gives no line: an ad is made of documents' words.
+            if getattr(row, "is_team_wording", False):
+                continue
             label = "" if label == text else label
             if text in lines:
                 line = lines[text]

@@ -16,6 +16,7 @@ from roles.models import (
     Role,
     Skill,
     Source,
+    TeamWorded,
     Versioned,
 )
 from roles.search import fold
@@ -79,7 +80,7 @@ def _shown_roles(previewed=None):
     return Role.objects.filter(Q(status=Role.Status.PUBLISHED) | Q(pk=previewed.pk))
 
 
-class InterviewQuestion(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class InterviewQuestion(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     class Kind(models.TextChoices):
         EXPERIENCE = "experience", _("Expérience")
         SITUATION = "situation", _("Mise en situation")
@@ -199,7 +200,7 @@ class CaseStudyQuerySet(TextSearchQuerySet):
         )
 
 
-class CaseStudy(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class CaseStudy(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     role = models.ForeignKey(
         Role, verbose_name=_("métier"), on_delete=models.CASCADE, related_name="case_studies"
     )

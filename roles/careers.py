@@ -33,9 +33,9 @@ NEIGHBOURHOOD_ROLES = 40  # at most this many roles around the chosen ones
 def spans_by_source(bands):
     """{source id: DocumentSpan} the lowest and highest figure each document gives for a role.
     Figures of different documents are never put together (their basis, period, place and
-    date differ, or are not stated)."""
+    date differ, or are not stated); the editors' own wording is no document's figure."""
     spans = {}
-    for band in bands:
+    for band in (band for band in bands if not band.is_team_wording):
         span = spans.get(band.source_id)
         if span is None:
             spans[band.source_id] = DocumentSpan(band.source, band.low, band.high)

@@ -20,6 +20,8 @@ from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
+from .wording import TeamWordingAdminMixin
+
 VERSION = "version"
 # The version an editor's form carries to say « re-create this row another editor deleted ».
 RECREATE = "0"
@@ -95,7 +97,11 @@ class VersionedModelForm(forms.ModelForm):
                 self.data = self.data.copy()
                 self.data[self.add_prefix(VERSION)] = RECREATE
             raise ValidationError(self._deleted_message(model, stale_pk), code="deleted")
-        if self.instance.pk is None or VERSION not in self.fields:
+        if VERSION not in self.fields:
+            return cleaned
+        if self.instance.pk is None:
+            if cleaned.get(VERSION) is None:  # a new row (an add form, an inline's new row)
+                cleaned[VERSION] = self.instance.version or 1
             return cleaned
         submitted = cleaned.get(VERSION)
         # No join (a default ordering or select_related can add nullable outer joins, which
@@ -218,8 +224,9 @@ class VersionedInlineFormSet(BaseInlineFormSet):
         return self._with_deleted
 
 
-class VersionedAdminMixin:
-    """For ModelAdmins and inlines of `Versioned` models: the hidden version in the form."""
+class VersionedAdminMixin(TeamWordingAdminMixin):
+    """For ModelAdmins and inlines of `Versioned` models: the hidden version in the form (and,
+    for the rows that quote a document, the « Rédaction de l'équipe » box: roles/wording.py)."""
 
     form = VersionedModelForm
     formset = VersionedInlineFormSet  # used by inlines only
@@ -236,7 +243,10 @@ class VersionedAdminMixin:
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == VERSION:
-            return forms.IntegerField(widget=forms.HiddenInput, required=False)
+            # The model's default as initial: an add form's hidden input is never empty.
+            return forms.IntegerField(
+                widget=forms.HiddenInput, required=False, initial=db_field.default
+            )
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):

@@ -62,7 +62,8 @@ def _rows_quoting(source):
     for model in provenance.quoting_models():
         related = [model.quoted_source_field, *getattr(model, "usage_related", ())]
         yield from (
-            model._default_manager.filter(**{model.quoted_source_field: source})
+            provenance.quoting_rows(model)
+            .filter(**{model.quoted_source_field: source})
             .select_related(*related)
             .prefetch_related(*getattr(model, "usage_prefetch", ()))
         )

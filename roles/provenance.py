@@ -11,8 +11,11 @@ Models whose rows quote a document declare which of their text fields are quotes
 
 `quoted_excerpts(row)` lists a row's excerpts; `missing_excerpts()` walks every such model
 and yields the rows whose excerpts are not in their source's text (`verify_sources`).
+Rows an editor marked as their own wording (« rédaction de l'équipe », `team_wording_on`)
+quote nothing: `quoting_rows()` leaves them out of the checks and of the document's uses.
 """
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -38,8 +41,10 @@ def normalise(text):
     return _SPACES.sub(" ", (text or "").translate(_TRANSLATE)).strip().casefold()
 
 
+@functools.lru_cache(maxsize=8)  # a document's page locates each of its passages in it
 def _normalised_with_offsets(text):
-    """The normalised text and, for each of its characters, its offset in `text`."""
+    """The normalised text and, for each of its characters, its offset in `text` (a tuple:
+    the result is shared between callers)."""
     chars, offsets = [], []
     previous_space = True  # drops leading whitespace
     for index, char in enumerate(text):
@@ -53,7 +58,7 @@ def _normalised_with_offsets(text):
         for folded in char.translate(_TRANSLATE).casefold():
             chars.append(folded)
             offsets.append(index)
-    return "".join(chars), offsets
+    return "".join(chars), tuple(offsets)
 
 
 def contains(text, excerpt):
@@ -100,6 +105,14 @@ def quoting_models():
     ]
 
 
+def quoting_rows(model):
+    """The rows of `model` that quote their document: not those worded by the editors."""
+    rows = model._default_manager.all()
+    if any(field.name == "team_wording_on" for field in model._meta.concrete_fields):
+        rows = rows.filter(team_wording_on__isnull=True)
+    return rows
+
+
 @dataclass
 class Missing:
     row: object
@@ -114,7 +127,7 @@ class Missing:
 def missing_excerpts(models=None):
     """Yield a `Missing` for every excerpt not found in its row's source text."""
     for model in models or quoting_models():
-        rows = model._default_manager.select_related(model.quoted_source_field)
+        rows = quoting_rows(model).select_related(model.quoted_source_field)
         for row in rows.iterator(chunk_size=500):
             source = row.quoted_source
             text = source.text if source is not None else ""

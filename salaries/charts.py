@@ -126,6 +126,8 @@ def charts_by_role(bands, locations):
 
     by_chart = {}
     for band in bands:
+        if band.is_team_wording:  # a chart is one document's figures: not the editors'
+            continue
         by_chart.setdefault((band.role_id, band.source_id), []).append(band)
     charts = []
     for chart_bands in by_chart.values():

@@ -13,6 +13,7 @@ from roles.models import (
     Quoting,
     Role,
     Source,
+    TeamWorded,
     Versioned,
 )
 
@@ -41,7 +42,7 @@ class SalaryBandQuerySet(models.QuerySet):
         )
 
 
-class SalaryBand(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class SalaryBand(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     """A salary figure or range as one document gives it: its basis (gross or net), period,
     place and date only where the document states them, and the document's own words."""
 

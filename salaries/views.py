@@ -120,8 +120,14 @@ def csv_row(band):
         band.date_value,
         band.date_label,
         band.excerpt,
-        *map(spreadsheet_text, [band.source.label, band.source.title, band.note]),
+        *map(spreadsheet_text, [*document_names(band), band.note]),
     ]
+
+
+def document_names(band):
+    """The band's document (label, title); none for the editors' wording."""
+    source = band.attributed_source
+    return [source.label, source.title] if source is not None else ["", ""]
 
 
 class SalaryCsvView(FilterView):

@@ -5,7 +5,14 @@ its QuerySet; rows: what describes a role; search: the rows the search reads.
 """
 
 from ..grouping import LEVEL_LABELS, LEVEL_ORDER, Level, group_by_level, grouped
-from .base import NaturalKeyManager, NaturalKeyMixin, Quoting, SourcedRow, Versioned
+from .base import (
+    NaturalKeyManager,
+    NaturalKeyMixin,
+    Quoting,
+    SourcedRow,
+    TeamWorded,
+    Versioned,
+)
 from .divergence import Divergence, DivergenceVersion
 from .reference import (
     EducationLevel,
@@ -60,6 +67,7 @@ __all__ = [
     "Source",
     "SourceQuerySet",
     "SourcedRow",
+    "TeamWorded",
     "Training",
     "Versioned",
     "group_by_level",

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -38,13 +39,38 @@ class NaturalKeyMixin:
         return tuple(values)
 
 
+class TeamWorded(models.Model):
+    """A quoting row an editor may word themselves (« rédaction de l'équipe »): then it is the
+    site's wording, dated, shown without the document's badge, and left out of the checks and
+    uses of the document, until a save finds all its quoted text in the document again."""
+
+    team_wording_on = models.DateField(
+        _("rédaction de l'équipe le"),
+        null=True,
+        blank=True,
+        editable=False,  # set by the save (Quoting.clean_excerpts), never typed
+        help_text=_("Vide : les mots du document. Une date : la formulation de l'équipe."),
+    )
+
+    class Meta:
+        abstract = True
+
+
 class Quoting:
     """A row that quotes its source document (see roles/provenance.py).
 
     `quoted_fields`: text fields that are each one excerpt of the document;
     `quoted_line_fields`: text fields whose every non-empty line is one;
     `quoted_source_field`: the foreign key to the document (`source`).
+
+    With `TeamWorded`, an editor may keep text the document does not contain by asking for
+    it (`team_wording_requested`, the admin's « Rédaction de l'équipe » box).
     """
+
+    # Set by a form before `clean()`: whether the editor asks for their own wording, and
+    # whether they changed the quoted text (a new date) or only kept it (the same date).
+    team_wording_requested = False
+    team_wording_rewritten = True
 
     quoted_fields = ()
     quoted_line_fields = ()
@@ -74,6 +100,16 @@ class Quoting:
         return getattr(self, self.quoted_source_field)
 
     @property
+    def is_team_wording(self):
+        """Whether the row is the editors' wording: no document's words, no badge."""
+        return bool(getattr(self, "team_wording_on", None))
+
+    @property
+    def attributed_source(self):
+        """The document the row is credited to: none when it is the editors' wording."""
+        return None if self.is_team_wording else self.quoted_source
+
+    @property
     def first_excerpt(self):
         """The first excerpt the row quotes: where its source badge points to."""
         excerpts = provenance.excerpts_of(self)
@@ -82,14 +118,17 @@ class Quoting:
     def passage_url(self):
         """The document's page, at the passage this row quotes."""
         source = self.quoted_source
-        if source is None:
+        if source is None or self.is_team_wording:
             return ""
         excerpt = self.first_excerpt
         anchor = f"#{provenance.passage_id(excerpt)}" if excerpt else ""
         return source.get_absolute_url() + anchor
 
     def clean_excerpts(self):
-        """A French form error on each quoted field that is not in the chosen document."""
+        """A French form error on each quoted field that is not in the chosen document,
+        unless the editor asked for their own wording: then the row is marked « rédaction de
+        l'équipe » with today's date (kept when the text did not change). A row whose quoted
+        text is all found again is the document's words again (its mark cleared)."""
         if not getattr(self, f"{self.quoted_source_field}_id", None):
             return
         text = self.quoted_source.text
@@ -102,8 +141,16 @@ class Quoting:
             lines = [line for line in (getattr(self, name) or "").splitlines() if line.strip()]
             if any(not provenance.contains(text, line) for line in lines):
                 errors[name] = NOT_IN_DOCUMENT
-        if errors:
-            raise ValidationError(errors)
+        worded = hasattr(self, "team_wording_on")
+        if not errors:
+            if worded:
+                self.team_wording_on = None
+            return
+        if worded and self.team_wording_requested:
+            if not self.team_wording_on or self.team_wording_rewritten:
+                self.team_wording_on = timezone.localdate()
+            return
+        raise ValidationError(errors)
 
     def clean_source_is_role_source(self):
         role_id = getattr(self, f"{self.described_role_field}_id", None)
@@ -144,7 +191,7 @@ class Versioned(models.Model):
         super().save(*args, **kwargs)
 
 
-class SourcedRow(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class SourcedRow(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     """A row that one source document states, at a position among its siblings."""
 
     source = models.ForeignKey("roles.Source", verbose_name=_("source"), on_delete=models.PROTECT)

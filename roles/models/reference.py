@@ -2,7 +2,7 @@
 (education and experience levels, employer types, skills, training)."""
 
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -32,13 +32,19 @@ class SourceQuerySet(models.QuerySet):
 
     def with_contributions(self):
         """Each source with the roles it describes and how many rows of each kind it gave,
-        counted through the reverse relation of each kind (one subquery each)."""
+        counted through the reverse relation of each kind (one subquery each); rows the
+        editors worded themselves are not counted."""
         counts = {
             name: Coalesce(
                 Subquery(
                     self.model.objects.filter(pk=OuterRef("pk"))
                     .order_by()
-                    .annotate(count=Count(relation))
+                    .annotate(
+                        # the editors' wording came from no document
+                        count=Count(
+                            relation, filter=Q(**{f"{relation}__team_wording_on__isnull": True})
+                        )
+                    )
                     .values("count")
                 ),
                 0,
@@ -79,6 +85,23 @@ class Source(NaturalKeyMixin, Versioned, models.Model):
         help_text=_("Le fichier d'origine, pour l'équipe ; jamais montré aux lecteurs."),
     )
     kind = models.CharField(_("type de document"), max_length=10, choices=Kind.choices)
+    date = models.CharField(
+        _("date du document"),
+        max_length=60,
+        blank=True,
+        default="",
+        help_text=_(
+            "Telle que le document la donne (par exemple « mars 2025 ») ; "
+            "vide s'il n'en donne pas."
+        ),
+    )
+    url = models.URLField(
+        _("adresse"),
+        max_length=500,
+        blank=True,
+        default="",
+        help_text=_("L'adresse où le document est publié, s'il l'est."),
+    )
     description = models.TextField(_("description"), blank=True)
     text = models.TextField(
         _("texte intégral"),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..grouping import Level, grouped
 from ..urlcache import slug_url
-from .base import NaturalKeyMixin, Quoting, Versioned
+from .base import NaturalKeyMixin, Quoting, TeamWorded, Versioned
 from .reference import Skill, Source
 
 # Crosswalk codes: the role in the classifications of France Travail (ROME), the European
@@ -202,7 +202,7 @@ class RoleQuerySet(models.QuerySet):
         )
 
 
-class Role(Quoting, NaturalKeyMixin, Versioned, models.Model):
+class Role(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
     class Status(models.TextChoices):
         DRAFT = "brouillon", _("brouillon")
         PUBLISHED = "publiee", _("publiée")

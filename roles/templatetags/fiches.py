@@ -61,9 +61,12 @@ def source_ref(item):
     """A short link to the document a fact comes from, named as readers know it.
 
     Given the row that quotes the document (a mission, a salary band…), the link opens the
-    document at that passage; given the document itself, at its top.
+    document at that passage; given the document itself, at its top. A row the editors
+    worded themselves shows no badge: « Rédaction de l'équipe » and the date instead.
     """
     if isinstance(item, Quoting):
+        if item.is_team_wording:
+            return {"team_wording_on": item.team_wording_on}
         return {"source": item.quoted_source, "url": item.passage_url()}
     return {"source": item, "url": item.get_absolute_url()}
 
