@@ -4,6 +4,9 @@ title of the document it comes from and its words as the document gives them.
 Fields marked « classement éditorial » in the schema (a role's level, a skill's category, a
 fact's kind, an experience tier) are how the editors filed the content, not words of a
 document.
+
+Which fields each serializer gives, and in what order, comes from the table it shows
+(api/tables/, which the CSV downloads read too); here, how each field is written in JSON.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +31,9 @@ from roles.models import (
     Training,
 )
 from salaries.models import SalaryBand
+
+from . import tables
+from .tables import LICENCE_NOT_STATED
 
 EDITORIAL = _("Classement éditorial : rangé par les éditeurs, pas un mot du document.")
 
@@ -55,7 +61,7 @@ class SkillRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Skill
-        fields = ["slug", "name", "category"]
+        fields = tables.SKILLS.fields(omit=["url", "description", "roles"])
 
 
 class ExperienceLevelSerializer(serializers.ModelSerializer):
@@ -73,7 +79,7 @@ class AliasSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleAlias
-        fields = ["name", "source"]
+        fields = tables.ALIASES.fields(omit=["role"])
 
 
 class MissionSerializer(serializers.ModelSerializer):
@@ -81,7 +87,7 @@ class MissionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Mission
-        fields = ["title", "description", "source"]
+        fields = tables.MISSIONS.fields(omit=["role"])
 
 
 class RoleSkillSerializer(serializers.ModelSerializer):
@@ -90,7 +96,7 @@ class RoleSkillSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleSkill
-        fields = ["skill", "wording", "source"]
+        fields = tables.ROLE_SKILLS.fields(omit=["role"])
 
 
 class MatrixCellSerializer(serializers.ModelSerializer):
@@ -100,7 +106,7 @@ class MatrixCellSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MatrixCell
-        fields = ["skill", "experience_level", "description", "source"]
+        fields = tables.MATRIX.fields(omit=["role"])
 
 
 class TrainingRefSerializer(serializers.ModelSerializer):
@@ -109,7 +115,7 @@ class TrainingRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Training
-        fields = ["slug", "name", "kind", "level", "institution"]
+        fields = tables.TRAININGS.fields(omit=["url", "description", "roles"])
 
 
 class RoleTrainingSerializer(serializers.ModelSerializer):
@@ -118,7 +124,7 @@ class RoleTrainingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleTraining
-        fields = ["training", "note", "source"]
+        fields = tables.ROLE_TRAININGS.fields(omit=["role"])
 
 
 class EducationSerializer(serializers.ModelSerializer):
@@ -127,7 +133,7 @@ class EducationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EducationRequirement
-        fields = ["level", "wording", "source"]
+        fields = tables.EDUCATION.fields(omit=["role"])
 
 
 class EmployerSerializer(serializers.ModelSerializer):
@@ -137,7 +143,7 @@ class EmployerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleEmployer
-        fields = ["slug", "name", "source"]
+        fields = tables.EMPLOYERS.fields(omit=["role"])
 
 
 class FactSerializer(serializers.ModelSerializer):
@@ -147,7 +153,7 @@ class FactSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Fact
-        fields = ["kind", "kind_label", "heading", "text", "author", "source"]
+        fields = tables.FACTS.fields(omit=["role"])
 
 
 class MoveOutSerializer(serializers.ModelSerializer):
@@ -156,7 +162,7 @@ class MoveOutSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CareerMove
-        fields = ["to_role", "specialisation", "note", "source"]
+        fields = tables.MOVES.fields(omit=["from_role"])
 
 
 class MoveInSerializer(serializers.ModelSerializer):
@@ -165,7 +171,7 @@ class MoveInSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CareerMove
-        fields = ["from_role", "note", "source"]
+        fields = tables.MOVES.fields(omit=["to_role", "specialisation"])
 
 
 class SalaryFiguresSerializer(serializers.ModelSerializer):
@@ -201,20 +207,7 @@ class SalaryFiguresSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SalaryBand
-        fields = [
-            "experience_level",
-            "location",
-            "low",
-            "high",
-            "currency",
-            "basis",
-            "period",
-            "date_label",
-            "date_value",
-            "excerpt",
-            "note",
-            "source",
-        ]
+        fields = tables.SALARIES.fields(omit=["role"])
 
     def get_currency(self, band) -> str:
         return "EUR"
@@ -224,7 +217,7 @@ class SalaryBandSerializer(SalaryFiguresSerializer):
     role = RoleRefSerializer()
 
     class Meta(SalaryFiguresSerializer.Meta):
-        fields = ["role", *SalaryFiguresSerializer.Meta.fields]
+        fields = tables.SALARIES.fields()
 
 
 class QuestionSerializer(serializers.ModelSerializer):
@@ -235,22 +228,14 @@ class QuestionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InterviewQuestion
-        fields = [
-            "text",
-            "kind",
-            "theme",
-            "expected_answer",
-            "expected_answer_note",
-            "skills",
-            "source",
-        ]
+        fields = tables.QUESTIONS.fields(omit=["roles"])
 
 
 class QuestionWithRolesSerializer(QuestionSerializer):
     roles = RoleRefSerializer(many=True)
 
     class Meta(QuestionSerializer.Meta):
-        fields = [*QuestionSerializer.Meta.fields, "roles"]
+        fields = tables.QUESTIONS.fields()
 
 
 class CaseStudySerializer(serializers.ModelSerializer):
@@ -259,7 +244,7 @@ class CaseStudySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CaseStudy
-        fields = ["title", "scenario", "task", "skills", "source"]
+        fields = tables.CASE_STUDIES.fields(omit=["role", "hints"])
 
 
 class CaseStudyWithRoleSerializer(CaseStudySerializer):
@@ -267,7 +252,7 @@ class CaseStudyWithRoleSerializer(CaseStudySerializer):
     hints = FactSerializer(many=True)
 
     class Meta(CaseStudySerializer.Meta):
-        fields = ["role", *CaseStudySerializer.Meta.fields, "hints"]
+        fields = tables.CASE_STUDIES.fields()
 
 
 class RoleListSerializer(serializers.ModelSerializer):
@@ -315,33 +300,7 @@ class RoleDetailSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Role
-        fields = [
-            "slug",
-            "name",
-            "page",
-            "level",
-            "is_documented",
-            "summary",
-            "summary_source",
-            "sources",
-            "aliases",
-            "missions",
-            "skills",
-            "tools",
-            "skill_matrix",
-            "trainings",
-            "education",
-            "employers",
-            "facts",
-            "moves_out",
-            "moves_in",
-            "salary_bands",
-            "interview_questions",
-            "case_studies",
-            "rome_code",
-            "esco_uri",
-            "isco_code",
-        ]
+        fields = tables.ROLES.fields()
         extra_kwargs = {
             "rome_code": {"help_text": _("Code ROME saisi par un éditeur ; vide sinon.")},
             "esco_uri": {"help_text": _("Adresse ESCO saisie par un éditeur ; vide sinon.")},
@@ -368,7 +327,7 @@ class SkillListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Skill
-        fields = ["slug", "name", "url", "category", "description"]
+        fields = tables.SKILLS.fields(omit=["roles"])
 
 
 class SkillRoleSerializer(serializers.ModelSerializer):
@@ -377,14 +336,14 @@ class SkillRoleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleSkill
-        fields = ["role", "wording", "source"]
+        fields = tables.ROLE_SKILLS.fields(omit=["skill"])
 
 
 class SkillDetailSerializer(SkillListSerializer):
     roles = SkillRoleSerializer(source="role_skills", many=True)
 
     class Meta(SkillListSerializer.Meta):
-        fields = [*SkillListSerializer.Meta.fields, "roles"]
+        fields = tables.SKILLS.fields()
 
 
 class TrainingRoleSerializer(serializers.ModelSerializer):
@@ -393,7 +352,7 @@ class TrainingRoleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleTraining
-        fields = ["role", "note", "source"]
+        fields = tables.ROLE_TRAININGS.fields(omit=["training"])
 
 
 class TrainingSerializer(TrainingRefSerializer):
@@ -403,7 +362,7 @@ class TrainingSerializer(TrainingRefSerializer):
     roles = TrainingRoleSerializer(source="role_trainings", many=True)
 
     class Meta(TrainingRefSerializer.Meta):
-        fields = [*TrainingRefSerializer.Meta.fields, "url", "description", "roles"]
+        fields = tables.TRAININGS.fields()
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -415,24 +374,11 @@ class SourceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = [
-            "slug",
-            "title",
-            "url",
-            "kind",
-            "publisher",
-            "file_name",
-            "description",
-            "licence",
-            "roles",
-        ]
+        fields = tables.SOURCES.fields()
 
     def get_licence(self, source) -> str:
         """The documents state no licence."""
         return LICENCE_NOT_STATED
-
-
-LICENCE_NOT_STATED = "non précisée par le document"
 
 
 def absolute(context, path):
