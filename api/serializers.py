@@ -259,8 +259,6 @@ class RoleListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
     level = serializers.CharField(help_text=EDITORIAL)
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    salary_min = serializers.IntegerField(allow_null=True)
-    salary_max = serializers.IntegerField(allow_null=True)
 
     class Meta:
         model = Role
@@ -271,8 +269,6 @@ class RoleListSerializer(serializers.ModelSerializer):
             "level",
             "is_documented",
             "aliases",
-            "salary_min",
-            "salary_max",
         ]
 
 

@@ -6,7 +6,7 @@ from operator import attrgetter
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -184,22 +184,19 @@ class RoleQuerySet(models.QuerySet):
 
     def for_list(self):
         """What a role card in a list shows: level, aliases, and whether any document gives
-        salary figures. `salary_min` / `salary_max` span every band of the role, whatever its
-        document: the list sorts by them and the API gives them, but a card never shows them
-        (a range computed across documents is no document's figure).
+        salary figures (`has_salary_bands`). No figure: a minimum or maximum over the bands of
+        several documents would be no document's figure (and would compare a monthly net
+        with a yearly gross).
 
-        The figures come from subqueries rather than a join and GROUP BY, so that the filters
-        and the search of /metiers/ can be combined with it freely.
+        Whether bands exist comes from a subquery rather than a join and GROUP BY, so that
+        the filters and the search of /metiers/ can be combined with it freely.
         """
         from .rows import RoleAlias  # defined after Role, which it points to
 
-        role = self.model.objects.filter(pk=OuterRef("pk")).order_by().values("pk")
+        bands = self.model.objects.filter(pk=OuterRef("pk"), salary_bands__isnull=False)
         return self.prefetch_related(
             Prefetch("aliases", queryset=RoleAlias.objects.only("id", "role_id", "name")),
-        ).annotate(
-            salary_min=Subquery(role.annotate(v=Min("salary_bands__low")).values("v")),
-            salary_max=Subquery(role.annotate(v=Max("salary_bands__high")).values("v")),
-        )
+        ).annotate(has_salary_bands=Exists(bands))
 
 
 class Role(Quoting, NaturalKeyMixin, Versioned, models.Model):
