@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.views.generic import TemplateView
 from django_filters.views import FilterView
 
-from .. import careers, search
+from .. import comparison, search
 from ..filters import RoleFilterSet, french_key, french_order, most_needed_skills
 from ..forms import CompareForm
 from ..models import Role, Skill, Source, group_by_level
@@ -115,10 +115,10 @@ class RoleCompareView(TemplateView):
                     pk__in=[role.pk for role in chosen]
                 ).for_comparison()
             }
-            compared = careers.compare([fetched[role.pk] for role in chosen])
+            compared = comparison.compare([fetched[role.pk] for role in chosen])
         return super().get_context_data(
             form=form,
             compared=compared,
-            shared_skills=careers.shared_skills(compared),
+            shared_skills=comparison.shared_skills(compared),
             **kwargs,
         )
