@@ -75,7 +75,7 @@ class Sort:
         (NAME, _("Nom")),
         # Roles with figures first, not by figure: a salary order would compare the bands of
         # different documents (monthly or yearly, net or gross, places, dates).
-        (SALARY, _("Avec fourchettes de salaire d’abord")),
+        (SALARY, _("Avec salaires d’abord")),
     ]
 
 
