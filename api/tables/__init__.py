@@ -11,7 +11,7 @@ point at the row they nest in); the downloads write each table's CSV columns in 
 """
 
 from .columns import LICENCE_NOT_STATED, Column, Table
-from .roles import ALIASES, EDUCATION, EMPLOYERS, FACTS, MISSIONS, MOVES, ROLES, SOURCES
+from .hub import ALIASES, EDUCATION, EMPLOYERS, FACTS, MISSIONS, MOVES, ROLES, SOURCES
 from .satellites import CASE_STUDIES, QUESTIONS, SALARIES
 from .skills import MATRIX, ROLE_SKILLS, ROLE_TRAININGS, SKILLS, TRAININGS
 

@@ -1,4 +1,4 @@
-"""The tables of the roles and what the documents say of them."""
+"""The tables of the hub: the documents, the roles and what the documents say of them."""
 
 from roles.models import EducationRequirement, Fact, Mission, RoleAlias, RoleEmployer
 
