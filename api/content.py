@@ -33,7 +33,7 @@ def public_roles():
 
 
 def roles_for_list():
-    """Roles as the list shows them (level, aliases, salary range); filters apply on top."""
+    """Roles as the list shows them (level, aliases, whether bands exist); filters apply on top."""
     return public_roles().for_list()
 
 

@@ -4,6 +4,9 @@ title of the document it comes from and its words as the document gives them.
 Fields marked « classement éditorial » in the schema (a role's level, a skill's category, a
 fact's kind, an experience tier) are how the editors filed the content, not words of a
 document.
+
+Which fields each serializer gives, and in what order, comes from the table it shows
+(api/tables/, which the CSV downloads read too); here, how each field is written in JSON.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +31,9 @@ from roles.models import (
     Training,
 )
 from salaries.models import SalaryBand
+
+from . import tables
+from .tables import LICENCE_NOT_STATED
 
 EDITORIAL = _("Classement éditorial : rangé par les éditeurs, pas un mot du document.")
 
@@ -61,7 +67,7 @@ class SkillRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Skill
-        fields = ["slug", "name", "category"]
+        fields = tables.SKILLS.fields(omit=["url", "description", "roles"])
 
 
 class ExperienceLevelSerializer(serializers.ModelSerializer):
@@ -79,7 +85,7 @@ class AliasSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleAlias
-        fields = ["name", "source"]
+        fields = tables.ALIASES.fields(omit=["role"])
 
 
 class MissionSerializer(serializers.ModelSerializer):
@@ -87,7 +93,7 @@ class MissionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Mission
-        fields = ["title", "description", "source"]
+        fields = tables.MISSIONS.fields(omit=["role"])
 
 
 class RoleSkillSerializer(serializers.ModelSerializer):
@@ -96,7 +102,7 @@ class RoleSkillSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleSkill
-        fields = ["skill", "wording", "source"]
+        fields = tables.ROLE_SKILLS.fields(omit=["role"])
 
 
 class MatrixCellSerializer(serializers.ModelSerializer):
@@ -106,7 +112,7 @@ class MatrixCellSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = MatrixCell
-        fields = ["skill", "experience_level", "description", "source"]
+        fields = tables.MATRIX.fields(omit=["role"])
 
 
 class TrainingRefSerializer(serializers.ModelSerializer):
@@ -115,7 +121,7 @@ class TrainingRefSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Training
-        fields = ["slug", "name", "kind", "level", "institution"]
+        fields = tables.TRAININGS.fields(omit=["url", "description", "roles"])
 
 
 class RoleTrainingSerializer(serializers.ModelSerializer):
@@ -124,7 +130,7 @@ class RoleTrainingSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleTraining
-        fields = ["training", "note", "source"]
+        fields = tables.ROLE_TRAININGS.fields(omit=["role"])
 
 
 class EducationSerializer(serializers.ModelSerializer):
@@ -133,7 +139,7 @@ class EducationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = EducationRequirement
-        fields = ["level", "wording", "source"]
+        fields = tables.EDUCATION.fields(omit=["role"])
 
 
 class EmployerSerializer(serializers.ModelSerializer):
@@ -143,7 +149,7 @@ class EmployerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleEmployer
-        fields = ["slug", "name", "source"]
+        fields = tables.EMPLOYERS.fields(omit=["role"])
 
 
 class FactSerializer(serializers.ModelSerializer):
@@ -153,7 +159,7 @@ class FactSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Fact
-        fields = ["kind", "kind_label", "heading", "text", "author", "source"]
+        fields = tables.FACTS.fields(omit=["role"])
 
 
 class MoveOutSerializer(serializers.ModelSerializer):
@@ -162,7 +168,7 @@ class MoveOutSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CareerMove
-        fields = ["to_role", "specialisation", "note", "source"]
+        fields = tables.MOVES.fields(omit=["from_role"])
 
 
 class MoveInSerializer(serializers.ModelSerializer):
@@ -171,7 +177,7 @@ class MoveInSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CareerMove
-        fields = ["from_role", "note", "source"]
+        fields = tables.MOVES.fields(omit=["to_role", "specialisation"])
 
 
 class SalaryFiguresSerializer(serializers.ModelSerializer):
@@ -207,20 +213,7 @@ class SalaryFiguresSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = SalaryBand
-        fields = [
-            "experience_level",
-            "location",
-            "low",
-            "high",
-            "currency",
-            "basis",
-            "period",
-            "date_label",
-            "date_value",
-            "excerpt",
-            "note",
-            "source",
-        ]
+        fields = tables.SALARIES.fields(omit=["role"])
 
     def get_currency(self, band) -> str:
         return "EUR"
@@ -230,7 +223,7 @@ class SalaryBandSerializer(SalaryFiguresSerializer):
     role = RoleRefSerializer()
 
     class Meta(SalaryFiguresSerializer.Meta):
-        fields = ["role", *SalaryFiguresSerializer.Meta.fields]
+        fields = tables.SALARIES.fields()
 
 
 class QuestionSerializer(serializers.ModelSerializer):
@@ -241,22 +234,14 @@ class QuestionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InterviewQuestion
-        fields = [
-            "text",
-            "kind",
-            "theme",
-            "expected_answer",
-            "expected_answer_note",
-            "skills",
-            "source",
-        ]
+        fields = tables.QUESTIONS.fields(omit=["roles"])
 
 
 class QuestionWithRolesSerializer(QuestionSerializer):
     roles = RoleRefSerializer(many=True)
 
     class Meta(QuestionSerializer.Meta):
-        fields = [*QuestionSerializer.Meta.fields, "roles"]
+        fields = tables.QUESTIONS.fields()
 
 
 class CaseStudySerializer(serializers.ModelSerializer):
@@ -265,7 +250,7 @@ class CaseStudySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = CaseStudy
-        fields = ["title", "scenario", "task", "skills", "source"]
+        fields = tables.CASE_STUDIES.fields(omit=["role", "hints"])
 
 
 class CaseStudyWithRoleSerializer(CaseStudySerializer):
@@ -273,15 +258,13 @@ class CaseStudyWithRoleSerializer(CaseStudySerializer):
     hints = FactSerializer(many=True)
 
     class Meta(CaseStudySerializer.Meta):
-        fields = ["role", *CaseStudySerializer.Meta.fields, "hints"]
+        fields = tables.CASE_STUDIES.fields()
 
 
 class RoleListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:role-detail", lookup_field="slug")
     level = serializers.CharField(help_text=EDITORIAL)
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    salary_min = serializers.IntegerField(allow_null=True)
-    salary_max = serializers.IntegerField(allow_null=True)
 
     class Meta:
         model = Role
@@ -292,8 +275,6 @@ class RoleListSerializer(serializers.ModelSerializer):
             "level",
             "is_documented",
             "aliases",
-            "salary_min",
-            "salary_max",
         ]
 
 
@@ -321,33 +302,7 @@ class RoleDetailSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Role
-        fields = [
-            "slug",
-            "name",
-            "page",
-            "level",
-            "is_documented",
-            "summary",
-            "summary_source",
-            "sources",
-            "aliases",
-            "missions",
-            "skills",
-            "tools",
-            "skill_matrix",
-            "trainings",
-            "education",
-            "employers",
-            "facts",
-            "moves_out",
-            "moves_in",
-            "salary_bands",
-            "interview_questions",
-            "case_studies",
-            "rome_code",
-            "esco_uri",
-            "isco_code",
-        ]
+        fields = tables.ROLES.fields()
         extra_kwargs = {
             "rome_code": {"help_text": _("Code ROME saisi par un éditeur ; vide sinon.")},
             "esco_uri": {"help_text": _("Adresse ESCO saisie par un éditeur ; vide sinon.")},
@@ -374,7 +329,7 @@ class SkillListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Skill
-        fields = ["slug", "name", "url", "category", "description"]
+        fields = tables.SKILLS.fields(omit=["roles"])
 
 
 class SkillRoleSerializer(serializers.ModelSerializer):
@@ -383,14 +338,14 @@ class SkillRoleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleSkill
-        fields = ["role", "wording", "source"]
+        fields = tables.ROLE_SKILLS.fields(omit=["skill"])
 
 
 class SkillDetailSerializer(SkillListSerializer):
     roles = SkillRoleSerializer(source="role_skills", many=True)
 
     class Meta(SkillListSerializer.Meta):
-        fields = [*SkillListSerializer.Meta.fields, "roles"]
+        fields = tables.SKILLS.fields()
 
 
 class TrainingRoleSerializer(serializers.ModelSerializer):
@@ -399,7 +354,7 @@ class TrainingRoleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = RoleTraining
-        fields = ["role", "note", "source"]
+        fields = tables.ROLE_TRAININGS.fields(omit=["training"])
 
 
 class TrainingSerializer(TrainingRefSerializer):
@@ -409,7 +364,7 @@ class TrainingSerializer(TrainingRefSerializer):
     roles = TrainingRoleSerializer(source="role_trainings", many=True)
 
     class Meta(TrainingRefSerializer.Meta):
-        fields = [*TrainingRefSerializer.Meta.fields, "url", "description", "roles"]
+        fields = tables.TRAININGS.fields()
 
 
 class SourceSerializer(serializers.ModelSerializer):
@@ -421,24 +376,11 @@ class SourceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Source
-        fields = [
-            "slug",
-            "title",
-            "url",
-            "kind",
-            "publisher",
-            "file_name",
-            "description",
-            "licence",
-            "roles",
-        ]
+        fields = tables.SOURCES.fields()
 
     def get_licence(self, source) -> str:
         """The documents state no licence."""
         return LICENCE_NOT_STATED
-
-
-LICENCE_NOT_STATED = "non précisée par le document"
 
 
 def absolute(context, path):

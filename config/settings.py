@@ -1,10 +1,10 @@
 """Settings for Fiches métiers, read from environment variables.
 
 Safe local defaults: DEBUG off, SQLite in the project folder. Production sets
-SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (postgres://…).
+SECRET_KEY, ALLOWED_HOSTS and DATABASE_URL (postgres://…). The readers of environment
+variables are in config/env.py, the LOGGING dictionary in config/logs.py.
 """
 
-import os
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -14,34 +14,10 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from config.env import env, env_bool, env_int, env_list
+from config.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env(name, default=""):
-    return os.environ.get(name, default)
-
-
-def env_bool(name, default=False):
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value.lower() in {"1", "true", "yes", "on"}:
-        return True
-    if value.lower() in {"0", "false", "no", "off"}:
-        return False
-    raise ImproperlyConfigured(f"{name} must be a boolean (true/false), got {value!r}")
-
-
-def env_list(name, default=""):
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
-
-def env_int(name, default):
-    value = env(name, str(default))
-    try:
-        return int(value)
-    except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, got {value!r}") from None
 
 
 # Core
@@ -381,40 +357,4 @@ ADMINS = [(address, address) for address in env_list("ADMINS")]
 SERVER_EMAIL = env("SERVER_EMAIL", "root@localhost")
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"},
-    },
-    "handlers": {
-        "stderr": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stderr",
-            "formatter": "plain",
-        },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["require_debug_false", "not_unavailable"],
-        },
-    },
-    "filters": {
-        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
-        # An outage's 503s go to stderr, not one mail a request.
-        "not_unavailable": {
-            "()": "django.utils.log.CallbackFilter",
-            "callback": "ext://config.middleware.is_not_unavailable",
-        },
-    },
-    "loggers": {
-        # 5xx answers (with the traceback for 500s) and 4xx as warnings.
-        "django.request": {
-            "handlers": ["stderr", "mail_admins"],
-            "level": "ERROR",
-            "propagate": False,
-        },
-        "django.security": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
-        "config": {"handlers": ["stderr"], "level": "WARNING", "propagate": False},
-    },
-}
+LOGGING = logging_config()

@@ -73,7 +73,9 @@ class Sort:
         (RELEVANCE, _("Pertinence (avec des mots-clés)")),
         (LEVEL, _("Niveau hiérarchique")),
         (NAME, _("Nom")),
-        (SALARY, _("Salaire le plus haut")),
+        # Roles with figures first, not by figure: a salary order would compare the bands of
+        # different documents (monthly or yearly, net or gross, places, dates).
+        (SALARY, _("Avec salaires d’abord")),
     ]
 
 
@@ -264,7 +266,7 @@ class RoleFilterSet(filters.FilterSet):
             return queryset.order_by("-is_documented", french_order("name"))
         if order == Sort.SALARY:
             return queryset.order_by(
-                "-is_documented", F("salary_max").desc(nulls_last=True), french_order("name")
+                "-is_documented", F("has_salary_bands").desc(), french_order("name")
             )
         if order == Sort.LEVEL or not query:
             return queryset.by_level().order_by(

@@ -1,7 +1,7 @@
 """schema.org data (JSON-LD) for search engines and job boards: what a sheet shows, as data.
 
 Built from the rows the sheet has already fetched (`Role.objects.with_sheet()`): salary bands
-are reached through their relation name, never by importing the salaries app. Nothing goes in
+are reached through their relation name; the hub never loads the salary app. Nothing goes in
 that the page does not show, and no qualifier the document does not state: a band's
 `duration` (P1Y, P1M) only when the document says « annuel » / « mensuel »; gross or net has no
 schema.org property and stays in the band's name, as the sheet words it.

@@ -1,7 +1,7 @@
 """Roles and everything that describes them, each fact attributed to its source document.
 
-base: natural keys and `SourcedRow`; reference: sources and vocabularies; role: `Role` and
-its QuerySet; rows: what describes a role; search: the rows the search reads.
+base: natural keys and `SourcedRow`; reference: sources and vocabularies; role: `Role`;
+querysets: its QuerySet; rows: what describes a role; search: the rows the search reads.
 """
 
 from ..grouping import LEVEL_LABELS, LEVEL_ORDER, Level, group_by_level, grouped

@@ -49,7 +49,7 @@ def test_archive_holds_json_a_csv_per_table_and_a_readme(client, make_full_role)
     for table in downloads.TABLES:
         assert table.file_name in readme
         header = archive.read(table.file_name).decode("utf-8-sig").splitlines()[0]
-        assert header == ";".join(name for name, _d, _v in table.columns)
+        assert header == ";".join(column.header for column in table.csv_columns)
     assert [row["identifiant"] for row in read_csv(archive, "csv/metiers.csv")] == list(
         Role.objects.values_list("slug", flat=True)
     )

@@ -11,7 +11,7 @@ from django.utils.html import escape
 
 from roles.models import MatrixCell
 
-from .test_kit import kit_url, section
+from .kit_pages import kit_url, section
 
 pytestmark = pytest.mark.django_db
 

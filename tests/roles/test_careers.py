@@ -1,86 +1,20 @@
-"""The career map (/parcours/), the path between two roles, and each sheet's neighbourhood."""
+"""The career map (/parcours/), the path between two roles, and each sheet's neighbourhood.
+
+Queries and big maps: test_careers_queries.py; the fixtures (`move`, `band`, `ladder`) are in
+conftest.py.
+"""
 
 import re
 
 import pytest
 from django.urls import reverse
 
-from roles.careers import FULL_MAP_ROLES, CareerGraph
-from roles.models import (
-    CareerMove,
-    EducationLevel,
-    EducationRequirement,
-    Fact,
-    Level,
-    Role,
-    RoleTraining,
-    Training,
-)
-from roles.views import CareerMapView
-from salaries.models import Location, SalaryBand
+from roles.careers import CareerGraph
+from roles.models import EducationLevel, EducationRequirement, Fact
+from salaries.models import SalaryBand
+from tests.roles.career_pages import path_url
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def move(db):
-    def make(from_role, to_role=None, *, specialisation="", note=""):
-        return CareerMove.objects.create(
-            from_role=from_role,
-            to_role=to_role,
-            specialisation=specialisation,
-            note=note,
-            source=from_role.sources.first(),
-        )
-
-    return make
-
-
-@pytest.fixture
-def band(db):
-    def make(role, low, high, location="France"):
-        place = Location.objects.get_or_create(slug=location.lower(), defaults={"name": location})
-        return SalaryBand.objects.create(
-            role=role, location=place[0], low=low, high=high, source=role.sources.first()
-        )
-
-    return make
-
-
-@pytest.fixture
-def ladder(make_role, move, band):
-    """Coordinateur → Responsable → Directeur, a longer detour through Chef de projet and
-    Expert, and an undocumented Directeur marketing at the top."""
-    coordinator = make_role("Coordinateur Test", level=Level.COORDINATION)
-    manager = make_role("Responsable Test", level=Level.MANAGEMENT)
-    project = make_role("Chef de projet Test", level=Level.MANAGEMENT)
-    expert = make_role("Expert Test", level=Level.MANAGEMENT)
-    director = make_role("Directeur Test", level=Level.DIRECTION)
-    marketing = make_role("Directeur marketing Test", level=Level.DIRECTION, is_documented=False)
-    move(coordinator, project)
-    move(project, expert)
-    move(expert, director)
-    move(coordinator, manager, note="Avec davantage de responsabilités.")
-    move(manager, director)
-    move(director, marketing)
-    move(coordinator, specialisation="logistique e-commerce")
-    band(coordinator, 25000, 30000)
-    band(manager, 40000, 60000)
-    band(director, 70000, 90000)
-    training = Training.objects.create(name="BTS Test", kind=Training.Kind.DIPLOMA)
-    RoleTraining.objects.create(role=manager, training=training, source=manager.sources.get())
-    return {
-        "coordinator": coordinator,
-        "manager": manager,
-        "project": project,
-        "expert": expert,
-        "director": director,
-        "marketing": marketing,
-    }
-
-
-def path_url(start, end):
-    return f"{reverse('roles:careers')}?de={start.slug}&vers={end.slug}"
 
 
 def test_map_draws_every_role_as_a_link_to_its_sheet(client, ladder):
@@ -310,46 +244,6 @@ def test_role_sheet_without_moves_has_no_neighbourhood_diagram(client, make_role
     assert 'id="voisinage-svg"' not in response.content.decode()
 
 
-def make_chain(make_role, move, band, size):
-    """`size` roles in a chain of moves, each with a salary band and a specialisation."""
-    levels = list(Level.values)
-    roles = [make_role(f"Étape {i:03}", level=levels[i * 3 // size]) for i in range(size)]
-    for i, role in enumerate(roles):
-        band(role, 20000 + i * 1000, 30000 + i * 1000)
-        move(role, specialisation=f"Spécialité {i}")
-        if i:
-            move(roles[i - 1], role)
-    return roles
-
-
-@pytest.mark.parametrize("size", [5, 60])
-def test_map_runs_the_same_queries_whatever_the_number_of_roles(
-    client, make_role, move, band, size, django_assert_max_num_queries
-):
-    make_chain(make_role, move, band, size)
-
-    # 1 roles in career order, 1 moves with their sources
-    with django_assert_max_num_queries(2):
-        response = client.get(reverse("roles:careers"))
-    assert response.context["page_obj"].paginator.count == size
-    if size <= FULL_MAP_ROLES:
-        assert len(response.context["diagram"].boxes) == 2 * size
-    else:  # too many to draw: the text version, a page at a time, and a prompt
-        assert "diagram" not in response.context
-        assert len(response.context["page_obj"].object_list) == CareerMapView.MAP_PAGE_SIZE
-
-
-def test_a_big_map_draws_only_the_neighbourhood_of_the_chosen_role(client, make_role, move, band):
-    roles = make_chain(make_role, move, band, FULL_MAP_ROLES + 10)
-
-    response = client.get(f"{reverse('roles:careers')}?de={roles[20].slug}")
-
-    keys = {box.key for box in response.context["diagram"].boxes if "node" in box.css}
-    assert {roles[19].slug, roles[20].slug, roles[21].slug} <= keys
-    assert roles[0].slug not in keys and roles[-1].slug not in keys
-    assert response.context["partial_map"]
-
-
 def test_career_path_form_takes_a_role_name_as_well_as_its_slug(client, ladder):
     response = client.get(
         reverse("roles:careers"), {"de": "coordinateur test", "vers": ladder["director"].slug}
@@ -359,46 +253,3 @@ def test_career_path_form_takes_a_role_name_as_well_as_its_slug(client, ladder):
     html = response.content.decode()
     assert "<select" not in html  # no list of every role: a text box with suggestions
     assert 'data-suggestions="/recherche/suggestions/"' in html
-
-
-@pytest.mark.parametrize("size", [5, 60])
-def test_path_runs_the_same_queries_whatever_its_length(
-    client, make_role, move, band, size, django_assert_max_num_queries
-):
-    roles = make_chain(make_role, move, band, size)
-
-    # 1 roles, 1 moves (the graph); for the roles on the path: 1 roles, then one prefetch
-    # each: trainings, salary bands, education requirements, experience facts; and the
-    # bands' locations and sources, prefetched by relation name (and their experience
-    # levels when a band has one: none here)
-    with django_assert_max_num_queries(9):
-        response = client.get(path_url(roles[0], roles[-1]))
-    assert len(response.context["path"].steps) == size
-
-
-@pytest.mark.parametrize("size", [5, 60])
-def test_no_path_page_runs_the_same_queries_whatever_the_number_of_roles(
-    client, make_role, move, band, size, django_assert_max_num_queries
-):
-    roles = make_chain(make_role, move, band, size)
-
-    # the same 9 as a path: the two ends are fetched with what they show
-    with django_assert_max_num_queries(9):
-        response = client.get(path_url(roles[-1], roles[0]))
-    assert response.context["reverse_exists"]
-
-
-@pytest.mark.parametrize("size", [2, 60])
-def test_role_sheet_neighbourhood_adds_no_query_per_move(
-    client, make_role, move, size, django_assert_max_num_queries
-):
-    centre = make_role("Centre Test")
-    for i in range(size):
-        move(make_role(f"Avant {i}"), centre)
-        move(centre, make_role(f"Après {i}"))
-
-    # the sheet's 17 (see test_views) + 1 divergence notes + 1 other roles for "Comparer avec…"
-    with django_assert_max_num_queries(19):
-        response = client.get(centre.get_absolute_url())
-    assert len(response.context["neighbourhood"].boxes) == 2 * size + 1
-    assert Role.objects.count() == 2 * size + 1

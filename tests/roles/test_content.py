@@ -1,6 +1,8 @@
 """The content fixtures: what the five source documents say, each row attributed to its document.
 
 These tests fail if content is dropped, misattributed or duplicated when the fixtures are loaded.
+Here the loading and the roles; their aliases, missions and skills in test_content_rows.py;
+facts, training and employers in test_content_facts.py.
 """
 
 import pytest
@@ -20,7 +22,6 @@ from roles.models import (
     RoleEmployer,
     RoleSkill,
     RoleTraining,
-    Skill,
     Source,
 )
 from salaries.models import SalaryBand
@@ -36,7 +37,8 @@ from tests.documents import (
 )
 from tests.pages import load_content
 
-pytestmark = pytest.mark.django_db
+# The four fixtures, as `manage.py loaddata reference roles salaries interviews` does.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("content")]
 
 
 def row_counts():
@@ -49,11 +51,6 @@ def row_counts():
                 through = field.remote_field.through
                 counts[f"{model._meta.label}.{field.name}"] = through.objects.count()
     return counts
-
-
-@pytest.fixture(autouse=True)
-def _content(content):
-    """The four fixtures, as `manage.py loaddata reference roles salaries interviews` does."""
 
 
 # --------------------------------------------------------------------------- loading
@@ -224,319 +221,3 @@ def test_directeur_commercial_move_keeps_the_condition_document_002_gives():
     move = CareerMove.objects.get(from_role__slug=DIRECTEUR, to_role__slug="directeur-commercial")
 
     assert move.note.startswith("Si l’aspect commercial est celui qui plaît le plus")
-
-
-# --------------------------------------------------------------------------- aliases, missions
-
-
-def test_coordinateur_keeps_the_five_other_titles_of_document_000_with_gendered_forms():
-    aliases = RoleAlias.objects.filter(role__slug=COORDINATEUR, source__slug=DOC_000)
-
-    assert list(aliases.values_list("name", flat=True)) == [
-        "Responsable E-commerce Junior",
-        "Chargé(e) de projets e-commerce",
-        "Assistant(e) Commercial(e) E-commerce",
-        "Coordinateur(trice) des ventes en ligne",
-        "Gestionnaire E-commerce",
-    ]
-
-
-def test_responsable_aliases_come_from_documents_001_and_003():
-    aliases = set(
-        RoleAlias.objects.filter(role__slug=RESPONSABLE).values_list("name", "source__slug")
-    )
-
-    assert aliases == {
-        ("responsable webmarketing", DOC_001),
-        ("responsable e-business", DOC_001),
-        ("responsable e-marketing", DOC_001),
-        ("chargé des ventes en ligne", DOC_001),
-        ("e-merchandiser", DOC_003),
-    }
-
-
-def test_document_002_calling_the_directeur_responsable_e_commerce_is_kept_as_an_alias():
-    aliases = set(
-        RoleAlias.objects.filter(role__slug=DIRECTEUR).values_list("name", "source__slug")
-    )
-
-    assert aliases == {("Responsable e-commerce", DOC_002), ("Directeur ecommerce", DOC_004)}
-
-
-def test_coordinateur_keeps_the_seven_missions_of_document_000_split_at_the_colon():
-    missions = Mission.objects.filter(role__slug=COORDINATEUR, source__slug=DOC_000)
-
-    assert list(missions.values_list("title", flat=True)) == [
-        "Gestion des catalogues de produits",
-        "Optimisation des performances commerciales",
-        "Gestion des campagnes promotionnelles",
-        "Analyse des ventes",
-        "Relation avec les partenaires externes",
-        "Coordination avec les équipes internes",
-        "Veille concurrentielle et benchmarking",
-    ]
-    assert missions.get(order=0).description == (
-        "Mise en ligne des produits, gestion des descriptifs, visuels, et prix."
-    )
-
-
-def test_responsable_missions_keep_every_paragraph_of_documents_001_and_003():
-    missions = Mission.objects.filter(role__slug=RESPONSABLE)
-
-    assert missions.filter(source__slug=DOC_001).count() == 5
-    assert list(missions.filter(source__slug=DOC_003).values_list("title", flat=True)) == [
-        "Choisir les actions marketing à effectuer pour maximiser son ROI",
-        "Assurer la mise en place des actions marketing",
-        "Assurer un suivi quotidien des performances du site web",
-        "Travailler au développement commercial de son entreprise sur le web",
-        "Acquérir de nouveaux clients, mais aussi les fidéliser",
-        "Être en veille sur les évolutions des technologies de la communication",
-        "Surveiller la position sur les moteurs de recherche",
-        "Une présence nécessaire sur les réseaux sociaux",
-        "Suivi des commandes et gestion des stocks",
-    ]
-    tracking = missions.get(source__slug=DOC_003, order=2)
-    assert "il utilise le plug-in WooCommerce la plupart du temps." in tracking.description
-    for mission in missions:
-        assert mission.description.strip(), mission.title
-
-
-def test_directeur_keeps_the_four_listed_missions_of_document_004():
-    titles = Mission.objects.filter(role__slug=DIRECTEUR, source__slug=DOC_004).values_list(
-        "title", flat=True
-    )
-
-    assert list(titles)[:4] == [
-        "Elaborer la stratégie e-commerce de l’entreprise",
-        "Suivi et développement commercial",
-        "Gestion du centre de profit",
-        "Management des équipes",
-    ]
-    assert Mission.objects.filter(role__slug=DIRECTEUR, source__slug=DOC_002).count() == 1
-
-
-# --------------------------------------------------------------------------- skills and tools
-
-
-def test_coordinateur_skills_cover_the_seven_requirements_of_document_000():
-    slugs = set(
-        RoleSkill.objects.filter(role__slug=COORDINATEUR)
-        .exclude(skill__category=Skill.Category.TOOL)
-        .values_list("skill__slug", flat=True)
-    )
-
-    assert {
-        "maitrise-des-outils-de-gestion-e-commerce",
-        "connaissance-du-marche-e-commerce",
-        "capacites-analytiques",
-        "organisation-et-rigueur",
-        "qualites-relationnelles",
-        "creativite",
-        "capacite-d-adaptation",
-        "sens-commercial",
-    } <= slugs
-
-
-def test_each_role_lists_the_tools_its_documents_name():
-    def tools(role):
-        return set(
-            RoleSkill.objects.filter(
-                role__slug=role, skill__category=Skill.Category.TOOL
-            ).values_list("skill__name", flat=True)
-        )
-
-    assert tools(COORDINATEUR) == {
-        "CMS", "ERP", "CRM", "Amazon", "Cdiscount", "Shopify", "Magento", "Google Analytics",
-    }  # fmt: skip
-    assert tools(RESPONSABLE) == {
-        "Google Analytics", "Google Search Console", "WordPress", "PrestaShop", "Magento",
-        "WooCommerce", "Google Tag Manager", "CMS", "CRM", "Programmes d’automation",
-        "Pack Office", "Word", "Excel", "HTML", "JavaScript", "Instagram", "Facebook",
-        "Snapchat", "Pinterest", "Amazon",
-    }  # fmt: skip
-    assert tools(DIRECTEUR) == set()
-
-
-def test_a_tool_named_by_two_documents_is_one_skill_shared_by_both_roles():
-    google_analytics = Skill.objects.get(slug="google-analytics")
-    links = set(google_analytics.role_skills.values_list("role__slug", "source__slug"))
-
-    assert Skill.objects.filter(name="Google Analytics").count() == 1
-    assert links == {(COORDINATEUR, DOC_000), (RESPONSABLE, DOC_003)}
-
-
-def test_data_analysis_is_one_skill_linked_to_all_three_roles():
-    roles = set(
-        RoleSkill.objects.filter(skill__slug="analyse-des-donnees").values_list(
-            "role__slug", flat=True
-        )
-    )
-
-    assert roles == {COORDINATEUR, RESPONSABLE, DIRECTEUR}
-
-
-def test_role_skill_wordings_are_copied_from_their_document():
-    wording = RoleSkill.objects.get(
-        role__slug=RESPONSABLE, skill__slug="langues-etrangeres", source__slug=DOC_001
-    ).wording
-
-    assert wording.startswith("Enfin, les connaissances linguistiques sont fortement recherchées")
-    assert "L’anglais est le plus souvent réclamé" in wording
-
-
-def test_directeur_skills_matrix_has_four_areas_by_three_levels_from_document_002():
-    cells = MatrixCell.objects.filter(role__slug=DIRECTEUR, source__slug=DOC_002)
-
-    assert cells.count() == 12
-    assert set(cells.values_list("skill__name", flat=True)) == {
-        "Stratégie e-commerce",
-        "Gestion des opérations",
-        "Analyse des données",
-        "Gestion de projet",
-    }
-    assert set(cells.values_list("experience_level__years", flat=True)) == {
-        "1 à 2 ans d’expérience",
-        "3 à 5 ans d’expérience",
-        "plus de 5 ans d’expérience",
-    }
-    senior_projects = cells.get(skill__slug="gestion-de-projet", experience_level__tier="senior")
-    assert senior_projects.description.startswith(
-        "Forte capacité à diriger et à gérer des projets"
-    )
-    for area in cells.values_list("skill", flat=True).distinct():
-        assert RoleSkill.objects.filter(role__slug=DIRECTEUR, skill=area).exists()
-
-
-def test_documents_that_disagree_on_years_keep_their_own_experience_levels():
-    juniors = dict(ExperienceLevel.objects.filter(tier="junior").values_list("slug", "years"))
-
-    assert juniors == {
-        "doc-000-debutant": "",
-        "doc-002-matrice-junior": "1 à 2 ans d’expérience",
-        "doc-002-salaire-junior": "0-2 ans d’exp",
-    }
-
-
-# --------------------------------------------------------------------------- facts
-
-
-def test_responsable_keeps_the_seven_marketing_actions_of_document_003_in_order():
-    actions = Fact.objects.filter(role__slug=RESPONSABLE, source__slug=DOC_003, kind="action")
-
-    assert list(actions.order_by("order").values_list("text", flat=True)) == [
-        "Une définition de la stratégie SEO",
-        "La mise en place de campagnes publicitaires à l’occasion d’une promotion",
-        "La gestion d’une campagne d’emailing",
-        "Un placement de produits à l’occasion d’une campagne d’influence",
-        "Une refonte du tunnel de paiement",
-        "Des AB Testing sur les CTA",
-        "Une stratégie d’affiliation",
-    ]
-
-
-def test_responsable_keeps_the_five_key_themes_of_document_003():
-    themes = Fact.objects.filter(role__slug=RESPONSABLE, source__slug=DOC_003, kind="theme")
-
-    assert list(themes.order_by("order").values_list("text", flat=True)) == [
-        "Référencement payant",
-        "Stratégie webmarketing",
-        "Veille technologique",
-        "Acquisition et Fidélisation",
-        "ROI",
-    ]
-
-
-def test_responsable_quote_is_attributed_to_jeff_bezos():
-    quote = Fact.objects.get(role__slug=RESPONSABLE, kind="citation")
-
-    assert quote.author == "Jeff Bezos"
-    assert quote.source.slug == DOC_003
-    assert quote.text.startswith("Votre marque est ce que les gens disent de vous")
-
-
-def test_expected_experience_is_kept_per_document():
-    experience = set(
-        Fact.objects.filter(kind="experience").values_list("role__slug", "source__slug")
-    )
-
-    assert experience == {(DIRECTEUR, DOC_002), (RESPONSABLE, DOC_003)}
-    assert Fact.objects.filter(
-        role__slug=DIRECTEUR, kind="experience", text__contains="5 à 6 ans"
-    ).exists()
-
-
-def test_document_001_salary_factors_and_variable_hours_are_facts():
-    facts = Fact.objects.filter(role__slug=RESPONSABLE, source__slug=DOC_001)
-
-    assert facts.filter(kind="salaire", text__contains="primes sur résultats").exists()
-    assert facts.filter(kind="conditions", text__startswith="Ses horaires de travail").exists()
-
-
-def test_document_004_introduction_and_summary_are_presentation_facts():
-    texts = Fact.objects.filter(
-        role__slug=DIRECTEUR, source__slug=DOC_004, kind="presentation"
-    ).values_list("text", flat=True)
-
-    assert any(text.startswith("Afin de conserver une dynamique d’innovation") for text in texts)
-    assert any(text.startswith("En résumé, le directeur ecommerce") for text in texts)
-
-
-# --------------------------------------------------------------------------- training, employers
-
-
-def test_education_requirements_keep_each_documents_wording():
-    requirements = {
-        (r.role.slug, r.level.slug, r.source.slug): r.wording
-        for r in EducationRequirement.objects.select_related("role", "level", "source")
-    }
-
-    assert requirements[(RESPONSABLE, "bac-5", DOC_001)] == (
-        "Le poste est généralement accessible avec un Master."
-    )
-    assert (RESPONSABLE, "bac-2", DOC_001) in requirements
-    assert requirements[(RESPONSABLE, "bac-5", DOC_003)] == "Bac +5"
-    assert "au minimum un bac +3" in requirements[(RESPONSABLE, "bac-3", DOC_003)]
-    assert "bac+5 en marketing en école de commerce" in requirements[(DIRECTEUR, "bac-5", DOC_002)]
-    assert requirements[(DIRECTEUR, "bac-5", DOC_004)].startswith("Un diplôme de niveau bac+5")
-    assert not EducationRequirement.objects.filter(role__slug=COORDINATEUR).exists()
-
-
-def test_coordinateur_trainings_are_the_five_diplomas_and_two_certifications_of_document_000():
-    trainings = RoleTraining.objects.filter(role__slug=COORDINATEUR, source__slug=DOC_000)
-
-    levels = [(rt.training.kind, rt.training.level and rt.training.level.slug) for rt in trainings]
-    assert levels == [
-        ("diplome", "bac-2"),
-        ("diplome", "bac-2"),
-        ("diplome", "bac-3"),
-        ("diplome", "bac-3"),
-        ("diplome", "bac-5"),
-        ("certification", None),
-        ("certification", None),
-    ]
-    assert trainings[0].training.name == "BTS Management Commercial Opérationnel (MCO)"
-
-
-def test_directeur_trainings_include_the_three_schools_of_document_004():
-    trainings = RoleTraining.objects.filter(role__slug=DIRECTEUR, source__slug=DOC_004)
-    by_school = {rt.training.institution: rt.training for rt in trainings}
-
-    assert set(by_school) == {"ISTA", "INSEEC", "ILV – Institut Léonard de Vinci"}
-    assert by_school["ISTA"].level.slug == "bac-5-6"
-    assert by_school["ISTA"].description.startswith("L’ISTA propose un master e-business")
-
-
-def test_employer_types_come_from_documents_003_and_004():
-    employers = set(
-        RoleEmployer.objects.values_list("role__slug", "employer_type__name", "source__slug")
-    )
-
-    assert employers == {
-        (RESPONSABLE, "Entreprise", DOC_003),
-        (RESPONSABLE, "Start-up", DOC_003),
-        (RESPONSABLE, "Collectivités", DOC_003),
-        (RESPONSABLE, "Click and mortar", DOC_003),
-        (DIRECTEUR, "Brick and mortar", DOC_004),
-        (DIRECTEUR, "Pure player", DOC_004),
-        (DIRECTEUR, "Agence interactive", DOC_004),
-    }

@@ -123,9 +123,10 @@ def test_filters_combine_with_each_other_and_with_keywords(client, world):
 def test_sorting_by_name_and_by_salary_keeps_documented_roles_first(client, world):
     # The Directeur has no sheet yet (« fiche à venir »): it comes after the documented roles.
     assert names(client, tri="nom") == ["Coordinateur test", "Responsable test", "Directeur test"]
+    # Every role here has bands: by name (tests/roles/test_salary_sort.py: not by figure).
     assert names(client, tri="salaire") == [
-        "Responsable test",
         "Coordinateur test",
+        "Responsable test",
         "Directeur test",
     ]
     assert names(client) == ["Coordinateur test", "Responsable test", "Directeur test"]
