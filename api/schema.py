@@ -20,6 +20,19 @@ def json_response(description, schema):
 
 
 class OpenDataSchema(AutoSchema):
+    def get_operation(self, *args, **kwargs):
+        operation = super().get_operation(*args, **kwargs)
+        for parameter in (operation or {}).get("parameters", []):
+            choices = parameter["schema"].get("enum")
+            if parameter["in"] == "query" and choices and "" not in choices:
+                # A filter left empty filters nothing, as in the site's own forms (which send
+                # `?niveau=` for « Tous »): the empty value is one the API accepts.
+                parameter["schema"]["enum"] = [*choices, ""]
+                parameter["description"] = " ".join(
+                    filter(None, [parameter.get("description"), "Vide : sans filtre."])
+                )
+        return operation
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if self.method != "GET":

@@ -80,3 +80,17 @@ def test_reference_page_lists_every_endpoint_in_french(client, db):
         assert f"GET {path}" in page
     assert 'href="/api/schema/"' in page
     assert "<script>" not in page and "style=" not in page  # scripts only from our files
+
+
+def test_an_empty_filter_is_accepted_and_the_schema_says_so(client, content):
+    parameters = {
+        parameter["name"]: parameter
+        for parameter in api_schema()["paths"]["/api/v1/competences/"]["get"]["parameters"]
+    }
+
+    answer = client.get("/api/v1/competences/?categorie=")
+
+    assert answer.status_code == 200
+    assert answer.json()["count"] == client.get("/api/v1/competences/").json()["count"]
+    assert "" in parameters["categorie"]["schema"]["enum"]
+    assert "Vide : sans filtre." in parameters["categorie"]["description"]
