@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 
 from . import careers, passages, search
 from .filters import RoleFilterSet, french_key, french_order, most_needed_skills
-from .forms import CareerPathForm, CompareForm, role_choices
+from .forms import CareerPathForm, CompareForm
 from .models import (
     Divergence,
     DivergenceVersion,
@@ -123,16 +123,11 @@ class RoleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         # The neighbourhood diagram comes from the prefetched moves; the "Comparer avec…"
-        # form lists the other roles (1 query).
-        others = (
-            Role.objects.published()
-            .by_level()
-            .exclude(pk=self.object.pk)
-            .only("slug", "name", "level")
-        )
+        # form has the other role typed, with names from roles:suggestions (1 query: is there
+        # another role at all), never a list of every role (issue 16: 300 KB at 3,000 roles).
         return super().get_context_data(
             neighbourhood=careers.neighbourhood(self.object),
-            compare_choices=role_choices(others),
+            can_compare=Role.objects.published().exclude(pk=self.object.pk).exists(),
             **kwargs,
         )
 
@@ -150,13 +145,14 @@ class SourceListView(ListView):
 class SourceDetailView(DetailView):
     """/sources/<slug>/: the whole document, every passage the site quotes marked and linked
     to where the site shows it, the share of the document used (`document`, see
-    roles/passages.py). Queries: the source, its roles, one per model that quotes."""
+    roles/passages.py). Queries: the source with its number of roles, its first roles, and
+    at most two per quoted field (roles/passages.py), whatever the content's size."""
 
     template_name = "roles/source_detail.html"
     context_object_name = "source"
 
     def get_queryset(self):
-        return Source.objects.prefetch_related("roles")
+        return Source.objects.with_roles_shown()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(document=passages.annotate(self.object), **kwargs)
