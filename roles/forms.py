@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, group_by_level
+from .models import Role
 
 MAX_TYPED = 150  # a role's name or slug is at most this long (Role.name, Role.slug)
 
@@ -29,16 +29,6 @@ class RoleInput(forms.TextInput):
                 **(attrs or {}),
             }
         )
-
-
-def role_choices(roles, blank=None):
-    """Choices grouped by level, in career order, from an already fetched list of roles (the
-    role sheet's « Comparer avec… » menu still lists them; the career forms type a role)."""
-    choices = [
-        (str(label), [(role.slug, role.name) for role in members])
-        for label, members in group_by_level(roles)
-    ]
-    return [("", blank), *choices] if blank else choices
 
 
 def find_roles(typed, queryset=None):

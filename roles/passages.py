@@ -5,14 +5,25 @@ the document the site uses.
 The rows that quote a document are found through the models that declare `quoted_fields`
 (roles/provenance.py): the hub names no satellite, each model says where its rows are shown
 (`usage_url()`, `usage_label()`).
+
+Issue 16: at 3,000 roles one document is quoted by hundreds of thousands of rows (one
+wording by 3,000 roles). The rows are never all fetched: per quoted field, one query gives
+the distinct excerpts with how many rows quote each (checked against the text once each),
+and one more, for the excerpts found, the first `USES_SHOWN` rows of each, to link to; the
+rest are counted (« et 2 994 autres »). Queries: two per quoted field at most (the second
+split past `CHUNK` excerpts found), whatever the number of rows.
 """
 
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from django.db.models import Count, F, Window
+from django.db.models.functions import RowNumber
+
 from . import provenance
 
 USES_SHOWN = 6  # per passage; the rest are counted ("et 12 autres")
+CHUNK = 500  # excerpts per look-up of their uses (bound on a query's parameters)
 
 
 @dataclass
@@ -20,7 +31,12 @@ class Passage:
     id: str
     start: int
     end: int
-    uses: list = field(default_factory=list)  # [(label, url)], each once
+    uses: list = field(default_factory=list)  # [(label, url)], each once, `USES_SHOWN` at most
+    use_count: int = 0  # rows that quote it, those shown included
+
+    @property
+    def more_uses(self):
+        return max(0, self.use_count - len(self.uses))
 
 
 @dataclass
@@ -54,44 +70,83 @@ class AnnotatedDocument:
     lines: list
     passages: list
     coverage: int  # per cent of the document's characters (spaces aside) the site quotes
-    missing: list  # excerpts quoted with this document and not found in it
+    missing: list  # distinct excerpts quoted with this document and not found in it
 
 
-def _rows_quoting(source):
-    """Every row that quotes `source`, one query per quoting model."""
-    for model in provenance.quoting_models():
-        related = [model.quoted_source_field, *getattr(model, "usage_related", ())]
-        yield from (
-            provenance.quoting_rows(model)
-            .filter(**{model.quoted_source_field: source})
-            .select_related(*related)
-            .prefetch_related(*getattr(model, "usage_prefetch", ()))
-        )
+def _quoted_fields(model):
+    """(field name, one excerpt per line?) of each text a model quotes."""
+    return [(name, False) for name in getattr(model, "quoted_fields", ())] + [
+        (name, True) for name in getattr(model, "quoted_line_fields", ())
+    ]
+
+
+def _excerpts(value, by_line):
+    if by_line:
+        return [line for line in (value or "").splitlines() if line.strip()]
+    return [value] if value and value.strip() else []
 
 
 def annotate(source):
     text = source.text or ""
-    passages, missing = {}, []
-    for row in _rows_quoting(source):
-        use = (row.usage_label(), row.usage_url())
-        for excerpt in provenance.excerpts_of(row):
-            key = provenance.passage_id(excerpt)
-            passage = passages.get(key)
-            if passage is None:
-                span = provenance.locate(text, excerpt)
-                if span is None:
-                    missing.append(excerpt)
-                    continue
-                passage = passages[key] = Passage(key, *span)
-            if use not in passage.uses:
-                passage.uses.append(use)
+    locator = provenance.Locator(text)
+    passages, found, missing, found_values = {}, {}, {}, []  # found: normalised -> Passage
+    for model in provenance.quoting_models():
+        rows = (
+            provenance.quoting_rows(model).filter(**{model.quoted_source_field: source}).order_by()
+        )
+        for name, by_line in _quoted_fields(model):
+            counted = rows.exclude(**{name: ""}).values_list(name).annotate(n=Count("pk"))
+            keys_of = {}  # field value -> the passages it quotes
+            for value, count in counted:
+                for excerpt in _excerpts(value, by_line):
+                    wanted = provenance.normalise(excerpt)
+                    if not wanted or wanted in missing:
+                        continue
+                    passage = found.get(wanted)
+                    if passage is None:
+                        span = locator.locate(excerpt, wanted)
+                        if span is None:
+                            missing[wanted] = excerpt
+                            continue
+                        key = provenance.passage_id(excerpt, wanted)
+                        passage = found[wanted] = passages[key] = Passage(key, *span)
+                    key = passage.id
+                    passage.use_count += count
+                    keys_of.setdefault(value, []).append(key)
+            if keys_of:
+                found_values.append((model, rows, name, keys_of))
+    for model, rows, name, keys_of in found_values:
+        _add_uses(model, rows, name, keys_of, passages)
     ordered = sorted(passages.values(), key=lambda p: (p.start, -p.end))
     return AnnotatedDocument(
         lines=_lines(text, ordered),
         passages=ordered,
         coverage=_coverage(text, ordered),
-        missing=missing,
+        missing=list(missing.values()),
     )
+
+
+def _add_uses(model, rows, name, keys_of, passages):
+    """The first `USES_SHOWN` rows quoting each value of `name` found in the text, as links:
+    one query per `CHUNK` values."""
+    values = list(keys_of)
+    related = [name for name in getattr(model, "usage_related", ()) if name]
+    first = Window(RowNumber(), partition_by=[F(name)], order_by=[F("pk").asc()])
+    for start in range(0, len(values), CHUNK):
+        chunk = (
+            rows.filter(**{f"{name}__in": values[start : start + CHUNK]})
+            .select_related(*related)
+            .prefetch_related(*getattr(model, "usage_prefetch", ()))
+            .annotate(rank=first)
+            .filter(rank__lte=USES_SHOWN)
+            .order_by(name, "rank")
+        )
+        for row in chunk:
+            use = (row.usage_label(), row.usage_url())
+            for key in keys_of[getattr(row, name)]:
+                uses = passages[key].uses
+                if use not in uses and len(uses) < USES_SHOWN:
+                    uses.append(use)
 
 
 def _coverage(text, passages):

@@ -2,13 +2,15 @@
 (education and experience levels, employer types, skills, training)."""
 
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from ..urlcache import slug_url
 from .base import NaturalKeyManager, NaturalKeyMixin, SourcedRow, Versioned
+
+ROLES_SHOWN = 12  # roles named for each document on its pages; the rest are counted
 
 
 class SourceQuerySet(models.QuerySet):
@@ -51,7 +53,24 @@ class SourceQuerySet(models.QuerySet):
             )
             for name, relation in self.CONTRIBUTIONS.items()
         }
-        return self.prefetch_related("roles").annotate(**counts)  # roles: by name
+        return self.with_roles_shown().annotate(**counts)
+
+    def with_roles_shown(self, shown=ROLES_SHOWN):
+        """Each source with the first `shown` roles it describes, by name (`roles_shown`),
+        and how many it describes (`role_count`): a document may describe thousands, and
+        its pages name a few and count the rest. 1 query for the sources, 1 for the roles."""
+        roles = self.model.roles.rel.related_model.objects.only("slug", "name").order_by("name")
+        return self.annotate(
+            role_count=Coalesce(
+                Subquery(
+                    self.model.objects.filter(pk=OuterRef("pk"))
+                    .order_by()
+                    .annotate(count=Count("roles"))
+                    .values("count")
+                ),
+                0,
+            )
+        ).prefetch_related(Prefetch("roles", roles[:shown], to_attr="roles_shown"))
 
 
 class Source(NaturalKeyMixin, Versioned, models.Model):
@@ -126,6 +145,11 @@ class Source(NaturalKeyMixin, Versioned, models.Model):
 
     def get_absolute_url(self):
         return slug_url("roles:source", self.slug)  # computed once per slug
+
+    @property
+    def more_roles(self):
+        """Roles described beyond those named (`with_roles_shown()`)."""
+        return self.role_count - len(self.roles_shown)
 
     @property
     def label(self):

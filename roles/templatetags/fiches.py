@@ -2,11 +2,14 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 from operator import attrgetter
 
 from django import template
-from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils import formats
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext, override
 
 from .. import structured_data
 from ..models import Quoting
@@ -56,19 +59,39 @@ def experience(level, years="tag"):
     return format_html('{} <span class="years">{}</span>', level.name, level.years)
 
 
-@register.inclusion_tag("includes/source_ref.html")
+@register.simple_tag
 def source_ref(item):
     """A short link to the document a fact comes from, named as readers know it.
 
     Given the row that quotes the document (a mission, a salary band…), the link opens the
     document at that passage; given the document itself, at its top. A row the editors
     worded themselves shows no badge: « Rédaction de l'équipe » and the date instead.
-    """
+
+    Built in Python rather than by an inclusion tag (issue 16: a sheet shows some 90 of them,
+    and rendering a template for each was a fifth of the sheet's render time); the link's
+    title and text are made once per document and language."""
     if isinstance(item, Quoting):
         if item.is_team_wording:
-            return {"team_wording_on": item.team_wording_on}
-        return {"source": item.quoted_source, "url": item.passage_url()}
-    return {"source": item, "url": item.get_absolute_url()}
+            date = escape(formats.date_format(item.team_wording_on, "j F Y"))
+            wording = gettext("Rédaction de l'équipe, %(date)s") % {"date": date}
+            return mark_safe(f'<span class="team-wording">{wording}</span>\n')
+        source, url = item.quoted_source, item.passage_url()
+    else:
+        source, url = item, item.get_absolute_url()
+    return format_html(
+        '<a class="src" href="{}" title="{}"><span class="visually-hidden">{} </span>{}</a>\n',
+        url,
+        _badge_title(source.title, get_language()),
+        gettext("Source :"),
+        source.label,
+    )
+
+
+@lru_cache(maxsize=1000)
+def _badge_title(title, language):
+    """The badge's title attribute, once per document title and language."""
+    with override(language):
+        return gettext("Lire le passage dans le document « %(title)s »") % {"title": title}
 
 
 @register.simple_tag(takes_context=True)

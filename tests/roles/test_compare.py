@@ -167,8 +167,10 @@ def test_every_role_sheet_has_a_compare_with_form(client, trio):
     assert f'action="{reverse("roles:compare")}"' in form
     assert f'<input type="hidden" name="r" value="{coordinator.slug}">' in form
     assert '<label for="comparer-avec">Comparer avec…</label>' in form
-    assert 'value="directeur-test"' in form
-    assert f'value="{coordinator.slug}"' not in form.split("<select")[1]  # not with itself
+    # The other role is typed, names offered from the suggestions (never every role listed)
+    assert 'id="comparer-avec" name="r" class="role-input"' in form
+    assert f'data-suggestions="{reverse("roles:suggestions")}"' in form
+    assert "<select" not in form and "directeur-test" not in form
 
 
 def test_role_list_links_to_the_compare_page(client, trio):

@@ -270,6 +270,25 @@ class Command(BaseCommand):
                     )
                 )
         self.bulk(SalaryBand, bands, "fourchettes de salaire")
+        source.text = self.source_text(tiers, role_skills)
+        source.save(update_fields=["text"])
+
+    def source_text(self, tiers, role_skills, quoted_wordings=60):
+        """The document's text: a few paragraphs of its own, and some of what the rows quote
+        (the education wording that every role quotes, the levels, some skill wordings), so
+        that the document viewer marks passages, some quoted by thousands of rows; the other
+        excerpts are « not found in the document », as a team's mistakes would be."""
+        wordings = list(dict.fromkeys(row.wording for row in role_skills if row.wording))
+        return "\n\n".join(
+            [
+                "Jeu de données généré pour les mesures de performance.",
+                "Niveau d’études demandé : Bac +3 à +5, selon les entreprises.",
+                *(f"{tier.name} : {tier.years}." for tier in tiers),
+                "Compétences attendues :",
+                "\n".join(f"• {wording}" for wording in wordings[:quoted_wordings]),
+                "Ce texte ne reprend pas les autres formulations des fiches générées.",
+            ]
+        )
 
     def skill_rows(self, count):
         tool_names = [f"{tool}{variant}" for tool in TOOLS for variant in TOOL_VARIANTS]
