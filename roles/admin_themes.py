@@ -100,6 +100,13 @@ class ThemedRoleAdminMixin:
     def get_inlines(self, request, obj):
         return self.current_theme(request).inlines
 
+    def get_inline_instances(self, request, obj=None):
+        instances = super().get_inline_instances(request, obj)
+        if len(instances) == 1:
+            # The theme's one table: the editor came to the tab for it, it opens at once.
+            instances[0].classes = [c for c in instances[0].classes or [] if c != "collapse"]
+        return instances
+
     def all_inline_instances(self, request, obj):
         """The inlines of every theme (for the role's history page)."""
         inlines = [inline for theme in ROLE_THEMES for inline in theme.inlines]

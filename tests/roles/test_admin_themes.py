@@ -93,6 +93,20 @@ def test_each_theme_page_edits_its_own_rows_only(client, editor, make_full_role)
         assert not re.search(r">\s*interviewquestion\b|object \(", page, re.I)
 
 
+def test_a_theme_page_with_one_table_opens_it_and_pages_with_several_fold_them(
+    client, editor, make_full_role
+):
+    role = make_full_role(size=1)
+    client.force_login(editor)
+
+    salaries = client.get(theme_url(role, "salaires")).content.decode()
+    skills = client.get(theme_url(role, "competences")).content.decode()
+
+    assert re.search(r'<fieldset class="module "[^>]*salary_bands-heading', salaries)
+    assert "collapse" not in salaries[salaries.index('id="salary_bands-group"') :][:600]
+    assert re.search(r'<fieldset class="module collapse"[^>]*role_skills-heading', skills)
+
+
 def test_unknown_theme_is_a_404_and_readers_are_sent_to_the_login(client, editor, make_role):
     role = make_role()
     assert client.get(theme_url(role, "salaires")).status_code == 302
