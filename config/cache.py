@@ -2,11 +2,12 @@
 
 Every public page a reader gets anonymously (GET, 200, no cookie set, no CSRF token in it) is
 kept whole in the cache (settings.CACHES: local memory by default, Redis with CACHE_URL),
-under its address and the *content version*. Every save or delete of a content row (the
-models of the apps in settings.CONTENT_APPS, many-to-many links included) gives the content
-a new version once its transaction commits, so that every page cached before is simply never
-looked up again: an editor's change shows on the next request, through any app server
-sharing the cache. Nothing to invalidate by hand, nothing to list per page.
+under its address, marked with the *content version* it shows; the version and the page are
+read together, in one round trip. Every save or delete of a content row (the models of the
+apps in settings.CONTENT_APPS, many-to-many links included) gives the content a new version
+once its transaction commits, so that every page cached before is never served again: an
+editor's change shows on the next request, through any app server sharing the cache.
+Nothing to invalidate by hand, nothing to list per page.
 
 A request that carries a session cookie (an editor, logged in) never gets a cached page and
 its answers say `Cache-Control: private, no-store`. Cached pages carry `ETag` and
@@ -168,8 +169,12 @@ class PageCacheMiddleware:
         except Exception:  # a host not allowed, a path too long: not cached, Django answers
             return self.get_response(request)
         cache = page_cache()
-        entry = cache.get(key)
-        if entry is not None:
+        # One round trip to the cache: the content version and the page kept at this address,
+        # which is served only if it was made at that version.
+        found = cache.get_many([VERSION_KEY, key])
+        version = found.get(VERSION_KEY) or content_version()
+        entry = found.get(key)
+        if entry is not None and entry["version"] == version:
             return self.answer(request, entry)
         token = anonymous_read.set(True)
         try:
@@ -180,24 +185,26 @@ class PageCacheMiddleware:
             if response.status_code == 200 and "Cache-Control" not in response:
                 patch_cache_control(response, private=True, no_store=True)
             return response
-        entry = self.entry(response, key)
+        # Made at the version read before rendering: a save meanwhile makes it stale at once.
+        entry = self.entry(response, version)
         cache.set(key, entry, settings.PAGE_CACHE_TIMEOUT)
         return self.answer(request, entry, response)
 
     @staticmethod
     def key(request):
+        """One key per address; the page under it says which content version it shows, so a
+        new version replaces the old pages one by one instead of piling up beside them."""
         full_path = request.get_full_path()
         if len(full_path) > 1000:
             raise ValueError("address too long to cache")
         address = f"{request.scheme}://{request.get_host()}{full_path}"
-        digest = hashlib.sha256(address.encode()).hexdigest()
-        return f"page:{content_version()}:{digest}"
+        return f"page:{hashlib.sha256(address.encode()).hexdigest()}"
 
-    def entry(self, response, key):
+    def entry(self, response, version):
         body = response.content
-        version = key.split(":", 2)[1]
         etag = hashlib.sha256(body).hexdigest()[:32]
         entry = {
+            "version": version,
             "body": body,
             "etag": etag,
             "modified": int(int(version) / 1e9),

@@ -66,6 +66,29 @@ def test_an_editors_save_shows_on_the_next_request(
     assert b"Cheffe de projet e-commerce" in page
 
 
+def test_a_cached_page_costs_one_cache_read_and_a_new_version_replaces_it_in_place(
+    client, sheet, django_capture_on_commit_callbacks
+):
+    client.get(sheet.get_absolute_url())
+    store = page_cache.page_cache()
+    with (
+        mock.patch.object(page_cache, "content_version") as version_read_alone,
+        mock.patch.object(store, "get_many", wraps=store.get_many) as get_many,
+    ):
+        client.get(sheet.get_absolute_url())
+    # The version and the page in one read (one MGET on Redis), no read of the version alone.
+    assert get_many.call_count == 1
+    assert not version_read_alone.called
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sheet.name = "Cheffe de projet e-commerce"
+        sheet.save()
+    assert b"Cheffe de projet" in client.get(sheet.get_absolute_url()).content
+    # One page kept for the address, at the new version: old ones do not pile up.
+    kept = [key for key in store._cache if ":page:" in key]
+    assert len(kept) == 1
+
+
 def test_a_delete_and_a_many_to_many_change_give_a_new_version(
     sheet, make_source, django_capture_on_commit_callbacks
 ):
