@@ -100,6 +100,25 @@ def base_url(live_server):
     return live_server.url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _no_connection_left_behind(django_db_setup, django_db_blocker):
+    """PostgreSQL drops the test database at the end only when nobody uses it; the browser
+    tests leave connections open (the live server's threads, and the context-local ones Django
+    hands out once Playwright's event loop runs in this thread). Set up after the database and
+    torn down before it (after Chromium closes), this ends them so the drop succeeds."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    connection.close()
+
+
 # What the data migration gives editors, read from it rather than copied here.
 EDITORS = importlib.import_module("roles.migrations.0002_editors_group")
 
