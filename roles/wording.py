@@ -8,6 +8,7 @@ inlines of every `TeamWorded` model, whatever their field lists (no inline names
 
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from .models.base import NOT_IN_DOCUMENT, Quoting
@@ -35,7 +36,7 @@ class TeamWordingFormMixin:
         if self.instance.team_wording_on:
             self.fields[FIELD].initial = True
             self.fields[FIELD].help_text = _("Rédaction de l'équipe depuis le %(date)s.") % {
-                "date": self.instance.team_wording_on.strftime("%d/%m/%Y")
+                "date": formats.date_format(self.instance.team_wording_on, "j F Y")
             }
 
     def clean(self):

@@ -76,6 +76,8 @@ def test_a_ticked_rewrite_is_saved_as_the_team_wording_of_today_without_the_badg
     assert f"Rédaction de l'équipe, {today_in_french()}" in sheet
     assert mission.source.get_absolute_url() + "#" not in sheet  # no badge to a passage
     assert "Selon le document Fiche catalogue" not in sheet  # nor a heading crediting it
+    form = client.get(reverse("admin:roles_mission_change", args=[mission.pk])).content.decode()
+    assert f"Rédaction de l'équipe depuis le {today_in_french()}." in form
 
 
 def test_the_badge_comes_back_when_a_save_finds_the_words_in_the_document_again(
