@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
@@ -160,7 +161,6 @@ class RoleAdmin(ThemedRoleAdminMixin, VersionedAdminMixin, HistoryAdmin):
     search_fields = ["name", "slug", "aliases__name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["summary_source"]
-    filter_horizontal = ["sources"]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["name", "slug", "level", "is_documented"]}),
@@ -174,6 +174,14 @@ class RoleAdmin(ThemedRoleAdminMixin, VersionedAdminMixin, HistoryAdmin):
         ),
     ]
     formfield_overrides = {models.TextField: {"widget": AdminTextareaWidget(attrs={"rows": 3})}}
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "sources":
+            # The documents as a list of boxes: a handful, read at a glance, and accessible
+            # (filter_horizontal's search box puts an aria-label on a bare <span>).
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
     # Every theme's inlines (for Django's checks); each page shows its theme's (get_inlines).
     inlines = [inline for theme in ROLE_THEMES for inline in theme.inlines]
 
