@@ -19,6 +19,16 @@ REQUIRE_BROWSER = os.environ.get("REQUIRE_BROWSER", "") == "1"
 SKIP_MESSAGE = f"Tests navigateur ignorés : Chromium absent ({CHROMIUM})"
 BROWSER_DIR = Path(__file__).parent
 
+# SCREENSHOTS_DIR=/some/dir keeps the screenshots some journeys take, to look at them.
+SCREENSHOTS_DIR = os.environ.get("SCREENSHOTS_DIR", "")
+
+
+def keep_screenshot(page, name, full_page=False):
+    """A screenshot of `page` as `name`.png in SCREENSHOTS_DIR, when it is set."""
+    if SCREENSHOTS_DIR:
+        page.screenshot(path=str(Path(SCREENSHOTS_DIR) / f"{name}.png"), full_page=full_page)
+
+
 # Playwright's sync API runs an event loop in this thread; Django refuses database access
 # from a thread with a running loop unless told it is safe (tests only).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

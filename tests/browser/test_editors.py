@@ -11,6 +11,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from roles.models import Role
+from tests.browser.conftest import keep_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -59,7 +60,7 @@ def test_two_editors_on_the_directeur_nothing_lost_history_and_restore(
     expect(refused.first).to_contain_text(shorter)
     expect(second.locator("#id_summary")).to_have_value(shorter)  # the other's change, kept
     expect(second.locator("#id_review_due")).to_have_value("2030-01-31")  # and her own
-    second.screenshot(path="/tmp/h-editors-refused.png", full_page=False)
+    keep_screenshot(second, "h-editors-refused")
     second.locator("input[name=_save]").first.click()
     expect(second.locator(".messagelist")).to_be_visible()
     role.refresh_from_db()
@@ -71,7 +72,7 @@ def test_two_editors_on_the_directeur_nothing_lost_history_and_restore(
     expect(first.locator("#change-history")).to_contain_text("seconde")
     # simple-history shortens long values around what differs: « Le Di[19 chars]est… »
     expect(first.locator("#change-history")).to_contain_text("responsable d’une boutique")
-    first.screenshot(path="/tmp/h-editors-history.png", full_page=True)
+    keep_screenshot(first, "h-editors-history", full_page=True)
     first.locator("#change-history tbody tr").last.locator("a").first.click()
     first.locator("input[name=_save]").first.click()
     expect(first).to_have_url(re.compile(r"/admin/roles/role/$"))  # back to the list

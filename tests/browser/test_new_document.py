@@ -11,6 +11,7 @@ from django.test import Client
 from playwright.sync_api import expect
 
 from roles.models import Role
+from tests.browser.conftest import keep_screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -83,7 +84,7 @@ def test_editor_brings_a_document_in_and_readers_see_the_published_role(
     pick(editor, "Maîtrise des flux produits", "competence")
     pick(editor, "Sens de la négociation", "competence")
     pick(editor, "travaille avec les équipes", "fait")
-    editor.screenshot(path="/tmp/h-intake-guided-1280.png", full_page=True)
+    keep_screenshot(editor, "h-intake-guided-1280", full_page=True)
     editor.get_by_role("button", name="Créer les lignes choisies").first.click()
 
     expect(editor).to_have_url(re.compile(r"/admin/roles/role/\d+/change/$"))
@@ -130,5 +131,5 @@ def test_guided_page_fits_a_phone(content, browser, django_user_model):
     editor.goto(f"/admin/roles/source/{source.pk}/passages/")
 
     expect(editor.locator(".intake-line").first).to_be_visible()
-    editor.screenshot(path="/tmp/h-intake-guided-390.png", full_page=False)
+    keep_screenshot(editor, "h-intake-guided-390")
     assert editor.evaluate("document.documentElement.scrollWidth") <= 390

@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from roles.models import Role
+from tests.browser.conftest import keep_screenshot
 from tests.browser.test_editors import logged_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -33,7 +34,7 @@ def test_editor_goes_through_the_directeurs_tabs_each_fitting_1280_px(
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 1280, (label, width)
         assert page.locator("input[name=_save]").count() == 2  # save at the top too
-        page.screenshot(path=f"/tmp/h2-browser-theme-{index}.png", full_page=False)
+        keep_screenshot(page, f"h2-browser-theme-{index}")
 
 
 def test_bad_save_on_a_theme_page_lists_the_error_at_the_top_with_a_working_link(
@@ -53,7 +54,7 @@ def test_bad_save_on_a_theme_page_lists_the_error_at_the_top_with_a_working_link
     expect(summary).to_contain_text("Une date ne peut pas être dans le futur.")
     top = summary.bounding_box()["y"]
     assert top < 900, top  # in the first screen, above the rows
-    page.screenshot(path="/tmp/h2-browser-errors.png", full_page=False)
+    keep_screenshot(page, "h2-browser-errors")
 
     summary.get_by_role("link").first.click()
     expect(page).to_have_url(re.compile(r"#id_salary_bands-1-date_value$"))
