@@ -23,15 +23,26 @@ class OpenDataSchema(AutoSchema):
     def get_operation(self, *args, **kwargs):
         operation = super().get_operation(*args, **kwargs)
         for parameter in (operation or {}).get("parameters", []):
-            choices = parameter["schema"].get("enum")
-            if parameter["in"] == "query" and choices and "" not in choices:
-                # A filter left empty filters nothing, as in the site's own forms (which send
-                # `?niveau=` for « Tous »): the empty value is one the API accepts.
-                parameter["schema"]["enum"] = [*choices, ""]
-                parameter["description"] = " ".join(
-                    filter(None, [parameter.get("description"), "Vide : sans filtre."])
-                )
+            if parameter["in"] == "query" and parameter["name"] != "page":
+                self._accept_empty(parameter)
         return operation
+
+    @staticmethod
+    def _accept_empty(parameter):
+        """A filter left empty filters nothing, as in the site's own forms (which send
+        `?niveau=` for « Tous »): the schema says the API accepts the empty value."""
+        schema = parameter["schema"]
+        if "enum" in schema:
+            if "" in schema["enum"]:
+                return
+            schema["enum"] = [*schema["enum"], ""]
+        elif schema.get("type") in ("number", "integer", "boolean"):
+            parameter["schema"] = {"anyOf": [schema, {"type": "string", "enum": [""]}]}
+        else:
+            return  # a text filter: the empty text is one of its values already
+        parameter["description"] = "\n\n".join(
+            filter(None, [str(parameter.get("description") or ""), "Vide : sans filtre."])
+        )
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

@@ -82,15 +82,34 @@ def test_reference_page_lists_every_endpoint_in_french(client, db):
     assert "<script>" not in page and "style=" not in page  # scripts only from our files
 
 
-def test_an_empty_filter_is_accepted_and_the_schema_says_so(client, content):
-    parameters = {
+def query_parameters(path):
+    return {
         parameter["name"]: parameter
-        for parameter in api_schema()["paths"]["/api/v1/competences/"]["get"]["parameters"]
+        for parameter in api_schema()["paths"][path]["get"]["parameters"]
+        if parameter["in"] == "query"
     }
 
-    answer = client.get("/api/v1/competences/?categorie=")
+
+@pytest.mark.parametrize(
+    "path, name",
+    [("/api/v1/competences/", "categorie"), ("/api/v1/metiers/", "salaire")],
+)
+def test_an_empty_filter_is_accepted_and_the_schema_says_so(client, content, path, name):
+    parameter = query_parameters(path)[name]
+
+    answer = client.get(f"{path}?{name}=")
 
     assert answer.status_code == 200
-    assert answer.json()["count"] == client.get("/api/v1/competences/").json()["count"]
-    assert "" in parameters["categorie"]["schema"]["enum"]
-    assert "Vide : sans filtre." in parameters["categorie"]["description"]
+    assert answer.json()["count"] == client.get(path).json()["count"]
+    accepted = parameter["schema"].get("enum") or parameter["schema"]["anyOf"][1]["enum"]
+    assert "" in accepted
+    assert parameter["description"].endswith("Vide : sans filtre.")
+
+
+def test_every_filter_of_a_type_other_than_text_says_it_accepts_the_empty_value(db):
+    for path in api_schema()["paths"]:
+        for name, parameter in query_parameters(path).items():
+            schema = parameter["schema"]
+            if name == "page" or (schema.get("type") == "string" and "enum" not in schema):
+                continue
+            assert parameter["description"].endswith("Vide : sans filtre."), (path, name)
