@@ -34,3 +34,18 @@ def test_axe_finds_no_violation_on_the_pages_editors_use(content, browser, djang
     assert not found, "\n".join(
         f"{path}: {line}" for path, lines in found.items() for line in lines
     )
+
+
+def test_a_roles_history_fits_a_phone_its_tables_scrolling_in_their_box(
+    content, browser, django_user_model
+):
+    role = Role.objects.get(slug="directeur-e-commerce")
+    page = logged_in_page(browser, content, django_user_model, "editrice")
+    page.set_viewport_size({"width": 390, "height": 844})
+    role.save()  # a change of the role and of each of its matrix rows: both tables filled
+    for cell in role.matrix_cells.all():
+        cell.save()
+
+    page.goto(f"/admin/roles/role/{role.pk}/history/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
