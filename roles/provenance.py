@@ -148,9 +148,7 @@ def quoting_models():
 def quoting_rows(model):
     """The rows of `model` that quote their document: not those worded by the editors."""
     rows = model._default_manager.all()
-    if any(field.name == "team_wording_on" for field in model._meta.concrete_fields):
-        rows = rows.filter(team_wording_on__isnull=True)
-    return rows
+    return rows.filter(team_wording_on__isnull=True) if model.can_be_team_worded() else rows
 
 
 @dataclass

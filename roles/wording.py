@@ -22,9 +22,7 @@ ASK_FOR_IT = _(
 
 
 def is_team_worded(model):
-    return issubclass(model, Quoting) and any(
-        field.name == "team_wording_on" for field in model._meta.concrete_fields
-    )
+    return issubclass(model, Quoting) and model.can_be_team_worded()
 
 
 class TeamWordingFormMixin:

@@ -56,9 +56,11 @@ def yes_no(value):
     return "oui" if value else "non"
 
 
-def public(model):
-    """Rows of `model` about public roles."""
-    return model.objects.filter(role__in=content.public_roles())
+def public(model, *related):
+    """Rows of `model` about public roles, with their role, source and `related` rows."""
+    return model.objects.filter(role__in=content.public_roles()).select_related(
+        "role", "source", *related
+    )
 
 
 def api_only(*names):

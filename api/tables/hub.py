@@ -100,18 +100,14 @@ ROLES = Table(
 ALIASES = Table(
     "appellations",
     "Les autres intitulés d’un métier, tels qu’écrits dans le document.",
-    lambda: public(RoleAlias).select_related("role", "source").order_by("role__name", "order"),
+    lambda: public(RoleAlias).order_by("role__name", "order"),
     [ROLE, Column("name", "appellation", "Intitulé"), SOURCE],
 )
 
 MISSIONS = Table(
     "missions",
     "Les missions d’un métier.",
-    lambda: (
-        public(Mission)
-        .select_related("role", "source")
-        .order_by("role__name", "source__order", "order")
-    ),
+    lambda: public(Mission).order_by("role__name", "source__order", "order"),
     [
         ROLE,
         Column("title", "intitule", "Intitulé de la mission"),
@@ -124,11 +120,7 @@ MISSIONS = Table(
 EDUCATION = Table(
     "niveaux_etudes",
     "Les niveaux d’études demandés pour chaque métier.",
-    lambda: (
-        public(EducationRequirement)
-        .select_related("role", "level", "source")
-        .order_by("role__name", "order", "pk")
-    ),
+    lambda: public(EducationRequirement, "level").order_by("role__name", "order", "pk"),
     [
         ROLE,
         Column(
@@ -145,11 +137,7 @@ EDUCATION = Table(
 EMPLOYERS = Table(
     "employeurs",
     "Les types d’employeurs de chaque métier.",
-    lambda: (
-        public(RoleEmployer)
-        .select_related("role", "employer_type", "source")
-        .order_by("role__name", "pk")
-    ),
+    lambda: public(RoleEmployer, "employer_type").order_by("role__name", "pk"),
     [
         ROLE,
         Column("slug"),
@@ -161,11 +149,7 @@ EMPLOYERS = Table(
 FACTS = Table(
     "faits",
     "Ce que les documents disent d’un métier, au-delà des missions et des compétences.",
-    lambda: (
-        public(Fact)
-        .select_related("role", "source")
-        .order_by("role__name", "kind", "source__order", "order")
-    ),
+    lambda: public(Fact).order_by("role__name", "kind", "source__order", "order"),
     [
         ROLE,
         Column(

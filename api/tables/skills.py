@@ -29,11 +29,7 @@ SKILLS = Table(
 ROLE_SKILLS = Table(
     "competences_metiers",
     "Les compétences et outils que demande chaque métier, avec les mots du document.",
-    lambda: (
-        public(RoleSkill)
-        .select_related("role", "skill", "source")
-        .order_by("role__name", "order", "pk")
-    ),
+    lambda: public(RoleSkill, "skill").order_by("role__name", "order", "pk"),
     [
         ROLE,
         Column(
@@ -108,11 +104,7 @@ TRAININGS = Table(
 ROLE_TRAININGS = Table(
     "formations_metiers",
     "Les formations qui mènent à chaque métier.",
-    lambda: (
-        public(RoleTraining)
-        .select_related("role", "training", "source")
-        .order_by("role__name", "order", "pk")
-    ),
+    lambda: public(RoleTraining, "training").order_by("role__name", "order", "pk"),
     [
         ROLE,
         Column(

@@ -99,6 +99,11 @@ class Quoting:
     def quoted_source(self):
         return getattr(self, self.quoted_source_field)
 
+    @classmethod
+    def can_be_team_worded(cls):
+        """Whether editors may word rows of this model themselves (`TeamWorded`)."""
+        return issubclass(cls, TeamWorded)
+
     @property
     def is_team_wording(self):
         """Whether the row is the editors' wording: no document's words, no badge."""

@@ -9,14 +9,18 @@ from tests.roles.admin_forms import change_form_data
 pytestmark = pytest.mark.django_db
 
 
+def both_open_the_role_page(two_editors, role):
+    """The role's page address, and its form as each of the two editors opened it."""
+    url = reverse("admin:roles_role_change", args=[role.pk])
+    return url, *(change_form_data(editor.get(url)) for editor in two_editors)
+
+
 def test_second_editor_saving_a_stale_role_is_refused_and_shown_the_other_change(
     two_editors, edited_role
 ):
     first, second = two_editors
     role = edited_role
-    url = reverse("admin:roles_role_change", args=[role.pk])
-    seen_by_first = change_form_data(first.get(url))
-    seen_by_second = change_form_data(second.get(url))
+    url, seen_by_first, seen_by_second = both_open_the_role_page(two_editors, role)
 
     seen_by_first["summary"] = "Un résumé revu par la première éditrice."
     assert first.post(url, seen_by_first).status_code == 302
@@ -38,9 +42,7 @@ def test_second_editor_saving_a_stale_role_is_refused_and_shown_the_other_change
 def test_refused_editor_saves_again_and_both_changes_are_kept(two_editors, edited_role):
     first, second = two_editors
     role = edited_role
-    url = reverse("admin:roles_role_change", args=[role.pk])
-    seen_by_first = change_form_data(first.get(url))
-    seen_by_second = change_form_data(second.get(url))
+    url, seen_by_first, seen_by_second = both_open_the_role_page(two_editors, role)
     seen_by_first["summary"] = "Un résumé revu par la première éditrice."
     first.post(url, seen_by_first)
     seen_by_second["level"] = "direction"
@@ -59,9 +61,7 @@ def test_stale_inline_row_is_refused_with_its_old_and_new_values(two_editors, ed
     first, second = two_editors
     role = edited_role
     alias = role.aliases.get()
-    url = reverse("admin:roles_role_change", args=[role.pk])
-    seen_by_first = change_form_data(first.get(url))
-    seen_by_second = change_form_data(second.get(url))
+    url, seen_by_first, seen_by_second = both_open_the_role_page(two_editors, role)
     seen_by_first["aliases-0-name"] = "Chef de rayon web"
     assert first.post(url, seen_by_first).status_code == 302
     seen_by_second["aliases-0-name"] = "Responsable web"
@@ -79,9 +79,7 @@ def test_untouched_stale_row_takes_the_other_editors_change_without_a_refusal(
 ):
     first, second = two_editors
     role = edited_role
-    url = reverse("admin:roles_role_change", args=[role.pk])
-    seen_by_first = change_form_data(first.get(url))
-    seen_by_second = change_form_data(second.get(url))
+    url, seen_by_first, seen_by_second = both_open_the_role_page(two_editors, role)
     seen_by_first["aliases-0-name"] = "Chef de rayon web"
     first.post(url, seen_by_first)
 
@@ -93,9 +91,7 @@ def test_row_deleted_meanwhile_gives_a_message_not_an_error(two_editors, edited_
     first, second = two_editors
     role = edited_role
     alias = role.aliases.get()
-    url = reverse("admin:roles_role_change", args=[role.pk])
-    seen_by_first = change_form_data(first.get(url))
-    seen_by_second = change_form_data(second.get(url))
+    url, seen_by_first, seen_by_second = both_open_the_role_page(two_editors, role)
     seen_by_first["aliases-0-DELETE"] = "on"
     assert first.post(url, seen_by_first).status_code == 302
     seen_by_second["aliases-0-name"] = "Un nom changé"
@@ -112,9 +108,7 @@ def test_row_deleted_meanwhile_gives_a_message_not_an_error(two_editors, edited_
 def test_row_deleted_meanwhile_is_recreated_when_the_editor_saves_again(two_editors, edited_role):
     first, second = two_editors
     role = edited_role
-    url = reverse("admin:roles_role_change", args=[role.pk])
-    seen_by_first = change_form_data(first.get(url))
-    seen_by_second = change_form_data(second.get(url))
+    url, seen_by_first, seen_by_second = both_open_the_role_page(two_editors, role)
     seen_by_first["aliases-0-DELETE"] = "on"
     first.post(url, seen_by_first)
     seen_by_second["aliases-0-name"] = "Responsable web"

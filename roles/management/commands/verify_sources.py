@@ -18,7 +18,7 @@ class Command(BaseCommand):
         worded = sum(
             model._default_manager.filter(team_wording_on__isnull=False).count()
             for model in quoting_models()
-            if any(field.name == "team_wording_on" for field in model._meta.concrete_fields)
+            if model.can_be_team_worded()
         )
         if worded:
             self.stdout.write(
