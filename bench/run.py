@@ -111,7 +111,7 @@ def measure(size, repeat):
             stdout=sys.stderr,
         )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM ANALYZE")  # fresh rows: planner statistics, visibility map
 
     # Filters that keep some roles at both sizes, so that both pages show the same things.
     band = SalaryBand.objects.filter(role__slug__startswith="bench-").select_related(

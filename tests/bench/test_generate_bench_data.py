@@ -43,3 +43,22 @@ def test_benchmark_data_is_added_beside_real_content_when_forced_and_deleted_alo
 
     assert list(Role.objects.all()) == [real]
     assert list(Skill.objects.all()) == [real_skill]
+
+
+def test_benchmark_rows_credited_to_the_document_quote_its_text_but_the_stale_ones(monkeypatch):
+    """As the admin enforces it: a generated row credited to the document quotes its words, or
+    is the team's wording; only `STALE_QUOTES` skill wordings are left not found in it."""
+    from bench.management.commands import generate_bench_data
+    from roles import passages
+    from roles.models import Source
+
+    monkeypatch.setattr(generate_bench_data, "QUOTED_WORDINGS", 4)
+    monkeypatch.setattr(generate_bench_data, "STALE_QUOTES", 3)
+    call_command("generate_bench_data", **SMALL, stdout=StringIO())
+
+    document = passages.annotate(Source.objects.get(slug="bench-source"))
+    assert len(document.missing) == 3
+    assert len(document.passages) >= 4
+    assert (
+        Role.objects.filter(slug__startswith="bench-", team_wording_on__isnull=True).count() == 0
+    )

@@ -2,6 +2,12 @@
 
 Every generated row carries the marker: its slug starts with "bench-". The command refuses a
 database that holds real content unless --force, and --delete removes only marked rows.
+
+The rows keep the site's rule as the admin enforces it: a row credited to the generated
+document quotes words of its text, or is the team's wording (« rédaction de l'équipe »,
+dated, credited to no document). Some skill wordings are left credited to the document
+without being in its text, as after a revision of the document (`STALE_QUOTES`), so that
+the document viewer's « not found » list is measured too.
 """
 
 import random
@@ -9,6 +15,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from bench.vocabulary import (
@@ -46,6 +53,8 @@ from roles.models import (
 from salaries.models import Location, SalaryBand
 
 MARKER = "bench-"
+QUOTED_WORDINGS = 60  # distinct skill wordings the generated document's text contains
+STALE_QUOTES = 30  # further ones still credited to it, not in its text
 
 
 class Progress:
@@ -103,6 +112,7 @@ class Command(BaseCommand):
         if Role.objects.filter(slug__startswith=MARKER).exists():
             raise CommandError("Des données générées existent déjà : --delete d’abord.")
         self.random = random.Random(options["seed"])
+        self.today = timezone.localdate()
         started = time.monotonic()
         with transaction.atomic():  # bulk_create sends no signal: the index is built below
             self.generate(options)
@@ -221,8 +231,14 @@ class Command(BaseCommand):
                             experience_level=tier,
                             source=source,
                             description=f"Niveau {tier.name.lower()} : {skill.name.lower()}.",
+                            team_wording_on=self.today,
                         )
                     )
+        wordings = list(dict.fromkeys(row.wording for row in role_skills if row.wording))
+        credited = set(wordings[: QUOTED_WORDINGS + STALE_QUOTES])
+        for row in role_skills:
+            if row.wording and row.wording not in credited:
+                row.team_wording_on = self.today
         self.bulk(RoleSkill, role_skills, "compétences des métiers")
         self.bulk(MatrixCell, cells, "matrices")
         self.bulk(
@@ -270,22 +286,20 @@ class Command(BaseCommand):
                     )
                 )
         self.bulk(SalaryBand, bands, "fourchettes de salaire")
-        source.text = self.source_text(tiers, role_skills)
+        source.text = self.source_text(tiers, wordings[:QUOTED_WORDINGS])
         source.save(update_fields=["text"])
 
-    def source_text(self, tiers, role_skills, quoted_wordings=60):
-        """The document's text: a few paragraphs of its own, and some of what the rows quote
-        (the education wording that every role quotes, the levels, some skill wordings), so
-        that the document viewer marks passages, some quoted by thousands of rows; the other
-        excerpts are « not found in the document », as a team's mistakes would be."""
-        wordings = list(dict.fromkeys(row.wording for row in role_skills if row.wording))
+    def source_text(self, tiers, wordings):
+        """The document's text: a few paragraphs of its own, and what the rows credited to it
+        quote (the education wording that every role quotes, the levels, some skill wordings),
+        so that the document viewer marks passages, some quoted by thousands of rows."""
         return "\n\n".join(
             [
                 "Jeu de données généré pour les mesures de performance.",
                 "Niveau d’études demandé : Bac +3 à +5, selon les entreprises.",
                 *(f"{tier.name} : {tier.years}." for tier in tiers),
                 "Compétences attendues :",
-                "\n".join(f"• {wording}" for wording in wordings[:quoted_wordings]),
+                "\n".join(f"• {wording}" for wording in wordings),
                 "Ce texte ne reprend pas les autres formulations des fiches générées.",
             ]
         )
@@ -349,6 +363,7 @@ class Command(BaseCommand):
                     level=level,
                     summary=f"{name} : fait grandir les ventes en ligne du secteur {sector}.",
                     summary_source=source,
+                    team_wording_on=self.today,
                     is_documented=self.random.random() < 0.9,
                 )
             )
@@ -370,7 +385,7 @@ class Command(BaseCommand):
             ]
             names = [name for name in dict.fromkeys(candidates) if name != role.name]
             rows += [
-                RoleAlias(role=role, name=name, source=source, order=i)
+                RoleAlias(role=role, name=name, source=source, order=i, team_wording_on=self.today)
                 for i, name in enumerate(names[:per_role])
             ]
         return rows
@@ -385,7 +400,12 @@ class Command(BaseCommand):
                 description = DESCRIPTION.format(job=role.name.lower(), s=words[-1])
                 rows.append(
                     Mission(
-                        role=role, source=source, order=order, title=title, description=description
+                        role=role,
+                        source=source,
+                        order=order,
+                        title=title,
+                        description=description,
+                        team_wording_on=self.today,
                     )
                 )
         return rows
