@@ -89,7 +89,8 @@ def measure(size, repeat):
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    from roles.models import EducationLevel, EmployerType, Role, RoleSkill
+    from bench.management.commands.generate_bench_data import DATA_VERSION
+    from roles.models import EducationLevel, EmployerType, Role, RoleSkill, Source
     from roles.search import Query, search_page
     from salaries.models import SalaryBand
 
@@ -102,7 +103,8 @@ def measure(size, repeat):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     call_command("migrate", verbosity=0)
-    if Role.objects.filter(slug__startswith="bench-").count() != size:
+    current = Source.objects.filter(file_name=f"bench-v{DATA_VERSION}.txt").exists()
+    if not current or Role.objects.filter(slug__startswith="bench-").count() != size:
         call_command("generate_bench_data", delete=True, stdout=sys.stderr)
         call_command(
             "generate_bench_data",

@@ -53,6 +53,8 @@ from roles.models import (
 from salaries.models import Location, SalaryBand
 
 MARKER = "bench-"
+# Bumped when the generated set changes, so that `make bench` fills its databases again.
+DATA_VERSION = 2
 QUOTED_WORDINGS = 60  # distinct skill wordings the generated document's text contains
 STALE_QUOTES = 30  # further ones still credited to it, not in its text
 
@@ -161,7 +163,7 @@ class Command(BaseCommand):
         source = Source.objects.create(
             slug=MARKER + "source",
             title="Jeu de données généré pour les mesures",
-            file_name="bench.txt",
+            file_name=f"bench-v{DATA_VERSION}.txt",
             kind=Source.Kind.JOB_SHEET,
             order=99,
         )
