@@ -11,6 +11,7 @@ from .admin_themes import (
     RoleTheme,
     ThemedRoleAdminMixin,
     experience_level_choices,
+    held_by_rows,
     lighten_row_widget,
 )
 from .history import HistoryAdmin, row_changes
@@ -52,7 +53,10 @@ class RolePageInline(VersionedAdminMixin):
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
-        return lighten_row_widget(field, request)
+        held = None
+        if db_field.name in self.autocomplete_fields:
+            held = held_by_rows(self, request, db_field)
+        return lighten_row_widget(field, request, held)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         field = super().formfield_for_foreignkey(db_field, request, **kwargs)

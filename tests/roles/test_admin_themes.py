@@ -1,6 +1,7 @@
 """The role's admin page split by theme (issue 12: an admin page that fits): tabs, each theme
 page a change page of the role with its own rows, locking, history, error summary, budget."""
 
+import html
 import re
 
 import pytest
@@ -298,3 +299,46 @@ def test_experience_levels_are_offered_grouped_by_their_document(client, editor,
         assert escape("Junior (1 à 2 ans d’expérience)") in labels[guide], where
         elios = escape("Fiche Elios « Coordinateur Commercial E-commerce »")
         assert "Débutant" in labels[elios] and "Junior" not in labels[elios], where
+
+
+def selected_labels(page, field):
+    """{select name: label of its chosen option} of the page's selects of rows' `field`."""
+    chosen = {}
+    for select in re.findall(r"<select .*?</select>", page, re.S):
+        name = re.match(r'<select name="([^"]+)"', select)
+        option = re.search(r'<option value="\d+" selected>([^<]*)<', select)
+        if name and option and name[1].endswith(f"-{field}"):
+            chosen[name[1]] = html.unescape(option[1])
+    return chosen
+
+
+def test_each_rows_chosen_skill_shows_by_name_and_a_new_choice_survives_a_refused_save(
+    client, editor, make_full_role
+):
+    from roles.models import RoleSkill, Skill
+
+    role = make_full_role(size=2)
+    Skill.objects.create(name="Compétence d'aucun métier", category="savoir")  # never read
+    client.force_login(editor)
+    url = theme_url(role, "competences")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    rows = RoleSkill.objects.filter(role=role).select_related("skill").order_by("order", "pk")
+
+    chosen = selected_labels(response.content.decode(), "skill")
+    shown = {name: label for name, label in chosen.items() if name.startswith("role_skills-")}
+    assert sorted(shown.values()) == sorted(row.skill.name for row in rows)
+    assert len(shown) == len(rows)
+    # The labels are read for the rows' skills only, never the whole list of skills.
+    skill_reads = [q["sql"] for q in queries if 'FROM "roles_skill"' in q["sql"]]
+    assert skill_reads and all("WHERE" in sql for sql in skill_reads)
+
+    # Another skill chosen on a row, and a refused save (an order that is not a number): the
+    # page comes back with the new skill still chosen, by name.
+    other = Skill.objects.create(name="Compétence choisie à l'instant", category="savoir")
+    data = change_form_data(response)
+    data["role_skills-0-skill"] = str(other.pk)
+    data["role_skills-0-order"] = "pas un nombre"
+    page = client.post(url, data).content.decode()
+
+    assert selected_labels(page, "skill")["role_skills-0-skill"] == other.name
