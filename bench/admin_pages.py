@@ -7,7 +7,6 @@ disturbs less) for each theme page of a role.
     DATABASE_URL=… .venv/bin/python bench/admin_pages.py [slug] [renders]
 """
 
-import os
 import statistics
 import sys
 import time
@@ -18,11 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "false")
-    import django
+    from bench.inprocess import setup_django
 
-    django.setup()
+    setup_django()
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -33,10 +30,6 @@ def main():
     from roles.models import Role
 
     settings.ALLOWED_HOSTS = ["*"]
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     slug = sys.argv[1] if len(sys.argv) > 1 else "directeur-e-commerce"
     renders = int(sys.argv[2]) if len(sys.argv) > 2 else 10
     role = Role.objects.get(slug=slug)

@@ -16,19 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main():
     sys.path.insert(0, str(ROOT))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
-    os.environ.setdefault("DEBUG", "false")
-    import django
+    from bench.inprocess import setup_django
 
-    django.setup()
-    from django.conf import settings
+    setup_django()
     from django.test import Client
 
-    settings.PAGE_CACHE_ENABLED = False
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     slug = sys.argv[1] if len(sys.argv) > 1 else "directeur-e-commerce"
     renders = int(sys.argv[2]) if len(sys.argv) > 2 else 30
     client = Client()

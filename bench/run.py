@@ -80,10 +80,9 @@ def ensure_database(url):
 
 def measure(size, repeat):
     """In a process whose DATABASE_URL is a bench database: fill it, time it, print JSON."""
-    import django
+    from bench.inprocess import setup_django
 
-    django.setup()
-    from django.conf import settings
+    setup_django()
     from django.core.management import call_command
     from django.db import connection
     from django.test import Client
@@ -94,14 +93,6 @@ def measure(size, repeat):
     from roles.search import Query, search_page
     from salaries.models import SalaryBand
 
-    # Every figure of this process is of a page rendered (the page cache is measured through
-    # gunicorn, below).
-    settings.PAGE_CACHE_ENABLED = False
-    # Static files straight from the finders: no collectstatic needed to render the pages.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
     call_command("migrate", verbosity=0)
     current = Source.objects.filter(file_name=f"bench-v{DATA_VERSION}.txt").exists()
     if not current or Role.objects.filter(slug__startswith="bench-").count() != size:

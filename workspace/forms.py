@@ -181,6 +181,12 @@ class PassagesForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # The roles lines chose from their own list, read at once (none: no query).
+        chosen = {cleaned.get(f"role-{number}") for number, _text, _used in self.lines}
+        self.line_roles = {
+            str(pk): role
+            for pk, role in self.fields["role"].queryset.in_bulk(chosen - {TOP, NEW, None}).items()
+        }
         picks = []
         for number, text, _used in self.lines:
             use = cleaned.get(f"use-{number}")
@@ -243,7 +249,7 @@ class PassagesForm(forms.Form):
                     ),
                 )
             return False
-        role = self.fields["role"].queryset.filter(pk=chosen).first()
+        role = self.line_roles.get(chosen)
         if role is None:
             self.add_error(f"use-{number}", _("Ce métier n'existe plus : rechargez la page."))
             return False

@@ -17,6 +17,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.core.management.color import no_style
 from django.db import connection, transaction
+from django.test import Client
 
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 HAVE_CHROMIUM = CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)
@@ -190,6 +191,28 @@ def content(site):
     """The live server with the five source documents loaded."""
     ContentSnapshot.load()
     return site
+
+
+def logged_in_page(browser, site, django_user_model, username, width=1280):
+    """A new browser page, logged in as a new editor `username` (through Django's test client,
+    its session cookie given to the browser)."""
+    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=EDITORS.EDITOR_GROUP))
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(base_url=site.url, viewport={"width": width, "height": 900})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": site.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
 
 
 @pytest.fixture

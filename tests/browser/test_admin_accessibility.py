@@ -6,8 +6,8 @@ from axe_playwright_python.sync_playwright import Axe
 
 from roles.admin_themes import role_theme_urls
 from roles.models import Role, Source
+from tests.browser.conftest import logged_in_page
 from tests.browser.test_accessibility import describe
-from tests.browser.test_editors import logged_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,36 +4,13 @@ change shown, nothing is lost, the history shows both, and one version is restor
 import re
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.test import Client
 from playwright.sync_api import expect
 
 from roles.models import Role
-from tests.browser.conftest import keep_screenshot
+from tests.browser.conftest import keep_screenshot, logged_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def logged_in_page(browser, site, django_user_model, username):
-    user = django_user_model.objects.create_user(username, password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeurs"))
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=site.url, viewport={"width": 1280, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def test_two_editors_on_the_directeur_nothing_lost_history_and_restore(

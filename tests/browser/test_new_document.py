@@ -5,13 +5,10 @@ then find it in the list, the search and the career map."""
 import re
 
 import pytest
-from django.conf import settings
-from django.contrib.auth.models import Group
-from django.test import Client
 from playwright.sync_api import expect
 
 from roles.models import Role
-from tests.browser.conftest import keep_screenshot
+from tests.browser.conftest import keep_screenshot, logged_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,26 +22,6 @@ Compétences attendues :
 Maîtrise des flux produits et des catalogues
 Sens de la négociation
 Le chef de projet marketplace travaille avec les équipes logistique et marketing."""
-
-
-def editor_page(browser, site, django_user_model, width=1280):
-    user = django_user_model.objects.create_user("apporteuse", password="x", is_staff=True)
-    user.groups.add(Group.objects.get(name="Éditeurs"))
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(base_url=site.url, viewport={"width": width, "height": 900})
-    context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": site.url,
-            }
-        ]
-    )
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def line_number(text):
@@ -61,7 +38,7 @@ def pick(page, text, use, name=""):
 def test_editor_brings_a_document_in_and_readers_see_the_published_role(
     content, browser, page, django_user_model
 ):
-    editor = editor_page(browser, content, django_user_model)
+    editor = logged_in_page(browser, content, django_user_model, "apporteuse")
 
     # The document, pasted.
     editor.goto("/admin/roles/source/add/")
@@ -126,7 +103,7 @@ def test_guided_page_fits_a_phone(content, browser, django_user_model):
     from roles.models import Source
 
     source = Source.objects.order_by("-text").first()  # a real document, its longest lines
-    editor = editor_page(browser, content, django_user_model, width=390)
+    editor = logged_in_page(browser, content, django_user_model, "apporteuse", width=390)
 
     editor.goto(f"/admin/roles/source/{source.pk}/passages/")
 

@@ -8,8 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from roles.models import Role
-from tests.browser.conftest import keep_screenshot
-from tests.browser.test_editors import logged_in_page
+from tests.browser.conftest import keep_screenshot, logged_in_page
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
