@@ -73,19 +73,6 @@ class AnnotatedDocument:
     missing: list  # distinct excerpts quoted with this document and not found in it
 
 
-def _quoted_fields(model):
-    """(field name, one excerpt per line?) of each text a model quotes."""
-    return [(name, False) for name in getattr(model, "quoted_fields", ())] + [
-        (name, True) for name in getattr(model, "quoted_line_fields", ())
-    ]
-
-
-def _excerpts(value, by_line):
-    if by_line:
-        return [line for line in (value or "").splitlines() if line.strip()]
-    return [value] if value and value.strip() else []
-
-
 def annotate(source):
     text = source.text or ""
     locator = provenance.Locator(text)
@@ -94,11 +81,11 @@ def annotate(source):
         rows = (
             provenance.quoting_rows(model).filter(**{model.quoted_source_field: source}).order_by()
         )
-        for name, by_line in _quoted_fields(model):
+        for name, by_line in provenance.quoted_fields(model):
             counted = rows.exclude(**{name: ""}).values_list(name).annotate(n=Count("pk"))
             keys_of = {}  # field value -> the passages it quotes
             for value, count in counted:
-                for excerpt in _excerpts(value, by_line):
+                for excerpt in provenance.split_excerpts(value, by_line):
                     wanted = provenance.normalise(excerpt)
                     if not wanted or wanted in missing:
                         continue

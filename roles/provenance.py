@@ -124,16 +124,27 @@ def passage_id(excerpt, normalised=None):
     return "p-" + hashlib.sha1(wanted.encode()).hexdigest()[:10]
 
 
+def quoted_fields(model):
+    """(field name, one excerpt per line?) of each text field a model's rows quote."""
+    return [(name, False) for name in getattr(model, "quoted_fields", ())] + [
+        (name, True) for name in getattr(model, "quoted_line_fields", ())
+    ]
+
+
+def split_excerpts(value, by_line):
+    """The excerpts a quoted field's value holds: the value, or each of its non-empty lines."""
+    if by_line:
+        return [line for line in (value or "").splitlines() if line.strip()]
+    return [value] if value and value.strip() else []
+
+
 def excerpts_of(row):
     """The excerpts a row quotes from its source, in field order."""
-    found = []
-    for name in getattr(row, "quoted_fields", ()):
-        value = getattr(row, name, "")
-        if value and value.strip():
-            found.append(value)
-    for name in getattr(row, "quoted_line_fields", ()):
-        found.extend(line for line in (getattr(row, name, "") or "").splitlines() if line.strip())
-    return found
+    return [
+        excerpt
+        for name, by_line in quoted_fields(row)
+        for excerpt in split_excerpts(getattr(row, name, ""), by_line)
+    ]
 
 
 def quoting_models():

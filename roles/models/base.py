@@ -138,13 +138,9 @@ class Quoting:
             return
         text = self.quoted_source.text
         errors = {}
-        for name in self.quoted_fields:
-            value = getattr(self, name)
-            if value and value.strip() and not provenance.contains(text, value):
-                errors[name] = NOT_IN_DOCUMENT
-        for name in self.quoted_line_fields:
-            lines = [line for line in (getattr(self, name) or "").splitlines() if line.strip()]
-            if any(not provenance.contains(text, line) for line in lines):
+        for name, by_line in provenance.quoted_fields(self):
+            excerpts = provenance.split_excerpts(getattr(self, name), by_line)
+            if any(not provenance.contains(text, excerpt) for excerpt in excerpts):
                 errors[name] = NOT_IN_DOCUMENT
         worded = hasattr(self, "team_wording_on")
         if not errors:
