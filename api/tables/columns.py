@@ -3,6 +3,8 @@
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from roles.models import Quoting
+
 from .. import content
 
 # The documents state no licence.
@@ -68,8 +70,9 @@ def api_only(*names):
 
 
 def source_slug(row):
-    """The document the row quotes; "" when it is the editors' wording."""
-    source = getattr(row, "attributed_source", row.source)
+    """The document a row is credited to (a quoting row's `attributed_source`, another row's
+    `source`); "" when there is none, as for the editors' own wording."""
+    source = row.attributed_source if isinstance(row, Quoting) else row.source
     return source.slug if source is not None else ""
 
 

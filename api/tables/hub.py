@@ -12,6 +12,7 @@ from .columns import (
     api_only,
     joined,
     public,
+    source_slug,
     yes_no,
 )
 
@@ -66,7 +67,7 @@ ROLES = Table(
             "summary_source",
             "source_resume",
             "Document du résumé",
-            lambda role: role.attributed_source.slug if role.attributed_source else "",
+            source_slug,
         ),
         Column(
             "sources",
