@@ -55,8 +55,7 @@ class KitBuilderView(DetailView):
 
     def get_queryset(self):
         # Editors (staff) preview the kit of a draft or archived role, as its sheet.
-        roles = Kit.roles()
-        return roles if self.request.user.is_staff else roles.published()
+        return Kit.roles().visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         role = self.object
@@ -106,8 +105,7 @@ def job_ad(request, slug):
     errors shown on the page), `ad` (None while the choices have errors). An unknown role is a
     404; a bad level or format, a French message on the page.
     """
-    roles = JobAd.roles() if request.user.is_staff else JobAd.roles().published()
-    role = get_object_or_404(roles, slug=slug)
+    role = get_object_or_404(JobAd.roles().visible_to(request.user), slug=slug)
     form = JobAdForm(request.GET)
     if not form.is_valid():
         context = {"role": role, "form": form, "ad": None, "tiers": ExperienceLevel.Tier}

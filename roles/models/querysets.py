@@ -26,6 +26,11 @@ class RoleQuerySet(models.QuerySet):
         """The roles readers see: neither drafts nor archived roles."""
         return self.filter(status=self.model.Status.PUBLISHED)
 
+    def visible_to(self, user):
+        """The roles whose pages `user` may open: every role for editors (staff), who preview
+        drafts and archived roles at their own addresses; the published ones for readers."""
+        return self if user.is_staff else self.published()
+
     def due_for_review(self, today):
         """Published roles whose « à relire avant le » date has come, most overdue first."""
         return self.published().filter(review_due__lte=today).order_by("review_due", "name")

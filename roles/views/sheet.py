@@ -18,8 +18,7 @@ class RoleDetailView(DetailView):
 
     def get_queryset(self):
         # Editors (staff) preview drafts and archived roles at the sheet's own address.
-        roles = Role.objects.with_sheet()
-        return roles if self.request.user.is_staff else roles.published()
+        return Role.objects.with_sheet().visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
         # The neighbourhood diagram comes from the prefetched moves; the "Comparer avec…"
