@@ -35,22 +35,9 @@ class SourceQuerySet(models.QuerySet):
     def with_contributions(self):
         """Each source with the roles it describes and how many rows of each kind it gave,
         counted through the reverse relation of each kind (one subquery each); rows the
-        editors worded themselves are not counted."""
+        editors worded themselves are not counted (their wording came from no document)."""
         counts = {
-            name: Coalesce(
-                Subquery(
-                    self.model.objects.filter(pk=OuterRef("pk"))
-                    .order_by()
-                    .annotate(
-                        # the editors' wording came from no document
-                        count=Count(
-                            relation, filter=Q(**{f"{relation}__team_wording_on__isnull": True})
-                        )
-                    )
-                    .values("count")
-                ),
-                0,
-            )
+            name: self._count_of(relation, Q(**{f"{relation}__team_wording_on__isnull": True}))
             for name, relation in self.CONTRIBUTIONS.items()
         }
         return self.with_roles_shown().annotate(**counts)
@@ -60,17 +47,22 @@ class SourceQuerySet(models.QuerySet):
         and how many it describes (`role_count`): a document may describe thousands, and
         its pages name a few and count the rest. 1 query for the sources, 1 for the roles."""
         roles = self.model.roles.rel.related_model.objects.only("slug", "name").order_by("name")
-        return self.annotate(
-            role_count=Coalesce(
-                Subquery(
-                    self.model.objects.filter(pk=OuterRef("pk"))
-                    .order_by()
-                    .annotate(count=Count("roles"))
-                    .values("count")
-                ),
-                0,
-            )
-        ).prefetch_related(Prefetch("roles", roles[:shown], to_attr="roles_shown"))
+        return self.annotate(role_count=self._count_of("roles")).prefetch_related(
+            Prefetch("roles", roles[:shown], to_attr="roles_shown")
+        )
+
+    def _count_of(self, relation, condition=None):
+        """How many rows each source has through `relation` (meeting `condition`): a
+        subquery, so that counts of several relations never multiply each other."""
+        return Coalesce(
+            Subquery(
+                self.model.objects.filter(pk=OuterRef("pk"))
+                .order_by()
+                .annotate(count=Count(relation, filter=condition))
+                .values("count")
+            ),
+            0,
+        )
 
 
 class Source(NaturalKeyMixin, Versioned, models.Model):
