@@ -77,7 +77,7 @@ def _shown_roles(previewed=None):
     """Published roles, and `previewed` (a draft or archived role an editor looks at)."""
     if previewed is None:
         return Role.objects.published()
-    return Role.objects.filter(Q(status=Role.Status.PUBLISHED) | Q(pk=previewed.pk))
+    return Role.objects.published() | Role.objects.filter(pk=previewed.pk)
 
 
 class InterviewQuestion(Quoting, NaturalKeyMixin, TeamWorded, Versioned, models.Model):
